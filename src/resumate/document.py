@@ -52,6 +52,7 @@ class Document:
     flow: bool = False
     ocr_used: bool = False
     warnings: tuple[str, ...] = field(default=())
+    links: tuple[str, ...] = field(default=())  # link targets (PDF annotations, DOCX hyperlinks)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,1 @@
+"""Document -> ParsedResume, in pure stages: lines, sections, fields (see resume.py)."""

@@ -1,0 +1,117 @@
+"""Shared pieces of field extraction: scored values, evidence, feature tables, line helpers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from resumate.parse.lines import Line
+from resumate.schema import Evidence, FieldMeta
+
+BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔☑✗–—-*·"
+_BULLET_PREFIX = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+|^\s*[•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔·]\s*")
+URL_RE = re.compile(
+    r"(?:(?:https?://|www\.)[^\s<>()\"']+|"
+    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|net|org|me|co|ai|app|xyz|info|"
+    r"tech|page|site|online|blog|design|de|fr|es|uk|us|ca|br|pt|in|nl|eu|ch|at|be|it|se|pl)"
+    r"(?:/[^\s<>()\"']*)?)",
+    re.IGNORECASE,
+)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A value with its confidence and the evidence behind it."""
+
+    value: str
+    confidence: float
+    lines: tuple[Line, ...] = ()
+    features: tuple[str, ...] = ()
+
+    def meta(self) -> FieldMeta:
+        return field_meta(self.confidence, self.lines, self.features)
+
+
+def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]) -> FieldMeta:
+    evidence = Evidence(features=sorted(set(features)))
+    if lines:
+        evidence.page = lines[0].page
+        evidence.lines = (min(ln.index for ln in lines), max(ln.index for ln in lines))
+        first = lines[0]
+        evidence.bbox = (round(first.x0, 1), round(first.y0, 1), round(first.x1, 1),
+                         round(first.y1, 1))
+    return FieldMeta(confidence=clamp(confidence), evidence=evidence)
+
+
+def clamp(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 3)
+
+
+def squash(raw: float, *, midpoint: float = 0.0, steepness: float = 1.0) -> float:
+    """Map a raw feature score to (0, 1) with a logistic curve."""
+    return 1.0 / (1.0 + math.exp(-steepness * (raw - midpoint)))
+
+
+def score_features(table: Mapping[str, float], fired: Iterable[str]) -> float:
+    """Sum of the weights of the features that fired (one table per field)."""
+    return sum(table.get(name, 0.0) for name in set(fired))
+
+
+@dataclass(slots=True)
+class FieldSink:
+    """Collects field metadata under JSON paths while a section's values are built."""
+
+    metas: dict[str, FieldMeta] = field(default_factory=dict)
+
+    def put(self, path: str, scored: Scored | None) -> str | None:
+        if scored is None or not scored.value:
+            return None
+        self.metas[path] = scored.meta()
+        return scored.value
+
+
+def is_bullet(text: str) -> bool:
+    return bool(_BULLET_PREFIX.match(text))
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET_PREFIX.sub("", text, count=1).strip()
+
+
+def clean(text: str) -> str:
+    """Trim separators and stray punctuation from a value's ends."""
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" \t|,;:–—-·•/\\()[]").strip()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’.+#&-]*", text)
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Prose rather than a title: long, ends with a full stop, or starts in lower case."""
+    stripped = text.strip()
+    n = len(words(stripped))
+    if n > 14:
+        return True
+    if stripped.endswith(".") and n > 5 and not re.search(r"\b(inc|ltd|co|corp|s\.a)\.$",
+                                                            stripped, re.I):
+        return True
+    return bool(stripped[:1].islower()) and n > 3
+
+
+def join_paragraph(lines: Iterable[str]) -> str:
+    """Join wrapped lines into one paragraph, mending words hyphenated at line ends."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text.endswith("-") and line[:1].islower():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text

@@ -1,0 +1,341 @@
+"""basics: name, label, email, phone, url, profiles, location, summary.
+
+Name — primary rule: the highest-scoring short, capitalised, digit-free line near the top of the
+first page, scored by font size rank, position, boldness and not being a title/heading.
+Fallback: a `Name:` label. Phone — phonenumbers' matcher (region from the resume's country,
+else the caller's default, else US); E.164 when valid in that region, else the raw text.
+Profiles — URLs and "user (Network)" / "Network: user" mentions of known networks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+
+from resumate.parse import lexicon
+from resumate.parse.fields.common import (
+    EMAIL_RE,
+    URL_RE,
+    FieldSink,
+    Scored,
+    clean,
+    join_paragraph,
+    looks_like_sentence,
+    squash,
+)
+from resumate.parse.lines import Line
+from resumate.parse.sections import Section, match_section_title
+from resumate.schema import Basics, FieldMeta, Location, Profile
+
+NAME_SEARCH_LINES = 12
+NETWORKS: dict[str, tuple[str, str]] = {
+    # domain -> (network name, url template for a bare username)
+    "linkedin.com": ("LinkedIn", "https://www.linkedin.com/in/{}"),
+    "github.com": ("GitHub", "https://github.com/{}"),
+    "gitlab.com": ("GitLab", "https://gitlab.com/{}"),
+    "twitter.com": ("Twitter", "https://twitter.com/{}"),
+    "x.com": ("X", "https://x.com/{}"),
+    "stackoverflow.com": ("Stack Overflow", "https://stackoverflow.com/users/{}"),
+    "medium.com": ("Medium", "https://medium.com/@{}"),
+    "behance.net": ("Behance", "https://www.behance.net/{}"),
+    "dribbble.com": ("Dribbble", "https://dribbble.com/{}"),
+    "instagram.com": ("Instagram", "https://www.instagram.com/{}"),
+    "facebook.com": ("Facebook", "https://www.facebook.com/{}"),
+    "youtube.com": ("YouTube", "https://www.youtube.com/@{}"),
+    "kaggle.com": ("Kaggle", "https://www.kaggle.com/{}"),
+    "bitbucket.org": ("Bitbucket", "https://bitbucket.org/{}"),
+    "codepen.io": ("CodePen", "https://codepen.io/{}"),
+    "leetcode.com": ("LeetCode", "https://leetcode.com/{}"),
+    "hackerrank.com": ("HackerRank", "https://www.hackerrank.com/{}"),
+    "spotify.com": ("Spotify", "https://open.spotify.com/user/{}"),
+    "angel.co": ("AngelList", "https://angel.co/u/{}"),
+    "researchgate.net": ("ResearchGate", "https://www.researchgate.net/profile/{}"),
+    "orcid.org": ("ORCID", "https://orcid.org/{}"),
+    "mastodon.social": ("Mastodon", "https://mastodon.social/@{}"),
+}
+_NETWORK_BY_NAME = {name.lower().replace(" ", ""): dom for dom, (name, _) in NETWORKS.items()}
+_NETWORK_BY_NAME |= {"twitter": "twitter.com", "x": "x.com", "linkedin": "linkedin.com"}
+_USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
+_NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+_NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "la", "le", "di", "dos", "das", "du",
+                   "bin", "ibn", "al", "y", "e", "st."}
+_NAME_LABEL = re.compile(r"^\s*(full\s+)?name\s*[:\-]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactResult:
+    basics: Basics
+    metas: dict[str, FieldMeta]
+    name_line: int | None
+
+
+def extract_basics(
+    lines: Sequence[Line], sections: Sequence[Section], *, default_region: str | None
+) -> ContactResult:
+    sink = FieldSink()
+    header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
+    scope = _dedupe([*header, *lines[:NAME_SEARCH_LINES]])
+    name = find_name(lines)
+    location = find_location(scope)
+    region = (location.value[0] if location else None) or default_region
+    basics = Basics(
+        name=sink.put("basics.name", name),
+        label=sink.put("basics.label", find_label(lines, name)),
+        email=sink.put("basics.email", find_email(scope, lines)),
+        phone=sink.put("basics.phone", find_phone(scope, lines, region)),
+        summary=sink.put("basics.summary", find_summary(sections)),
+    )
+    urls, profiles = find_links(scope)
+    basics.url = sink.put("basics.url", urls[0] if urls else None)
+    for i, (profile, scored) in enumerate(profiles):
+        basics.profiles.append(profile)
+        sink.metas[f"basics.profiles[{i}].url"] = scored.meta()
+    if location:
+        loc = location.value[1]
+        basics.location = loc
+        for key in ("city", "region", "countryCode", "postalCode", "address"):
+            if getattr(loc, key):
+                sink.metas[f"basics.location.{key}"] = location.scored.meta()
+    name_line = name.lines[0].index if name and name.lines else None
+    return ContactResult(basics, sink.metas, name_line)
+
+
+def _dedupe(lines: Sequence[Line]) -> list[Line]:
+    seen: set[int] = set()
+    out = []
+    for line in lines:
+        if line.index not in seen:
+            seen.add(line.index)
+            out.append(line)
+    return sorted(out, key=lambda ln: ln.index)
+
+
+# --- name -----------------------------------------------------------------------------------
+
+NAME_FEATURES = {
+    "largest_font": 2.5,
+    "large_font": 1.0,
+    "first_line": 1.5,
+    "near_top": 0.8,
+    "bold": 0.5,
+    "name_label": 2.5,
+    "two_or_three_words": 1.0,
+    "all_capitalised": 1.0,
+    "title_words": -2.5,
+    "company_words": -1.5,
+    "section_title": -4.0,
+}
+
+
+def find_name(lines: Sequence[Line]) -> Scored | None:
+    top = [ln for ln in lines[:NAME_SEARCH_LINES] if ln.page == lines[0].page] if lines else []
+    if not top:
+        return None
+    sizes = sorted({round(ln.font_size, 1) for ln in top}, reverse=True)
+    best: Scored | None = None
+    for rank, line in enumerate(top):
+        for text in [line.text, *(c.text for c in line.cells)] if len(line.cells) > 1 else [line.text]:
+            candidate = _score_name(text, line, rank, sizes)
+            if candidate and (best is None or candidate.confidence > best.confidence):
+                best = candidate
+    return best if best and best.confidence >= 0.5 else None
+
+
+def _score_name(text: str, line: Line, rank: int, sizes: list[float]) -> Scored | None:
+    fired: list[str] = []
+    if _NAME_LABEL.match(text):
+        text = _NAME_LABEL.sub("", text)
+        fired.append("name_label")
+    text = clean(text)
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or not all(_NAME_WORD.match(t) for t in tokens):
+        return None
+    if not all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+        return None
+    fired.append("all_capitalised")
+    if len(tokens) <= 3:
+        fired.append("two_or_three_words")
+    size = round(line.font_size, 1)
+    if size == sizes[0]:
+        fired.append("largest_font")
+    elif len(sizes) > 2 and size >= sizes[len(sizes) // 3]:
+        fired.append("large_font")
+    if rank == 0:
+        fired.append("first_line")
+    elif rank < 4:
+        fired.append("near_top")
+    if line.is_bold:
+        fired.append("bold")
+    if lexicon.looks_like_job_title(text) >= 0.5:
+        fired.append("title_words")
+    if lexicon.looks_like_company(text) >= 0.5 or lexicon.looks_like_institution(text) >= 0.5:
+        fired.append("company_words")
+    if match_section_title(text):
+        fired.append("section_title")
+    raw = sum(NAME_FEATURES[f] for f in fired)
+    value = text.title() if text.isupper() else text
+    return Scored(value, squash(raw, midpoint=2.0, steepness=1.2), (line,), tuple(fired))
+
+
+def find_label(lines: Sequence[Line], name: Scored | None) -> Scored | None:
+    """The headline under (or beside) the name, when it reads like a job title."""
+    if name is None or not name.lines:
+        return None
+    index = name.lines[0].index
+    near = [ln for ln in lines if index - 1 <= ln.index <= index + 2 and ln.index != index]
+    for line in near:
+        for text in (c.text for c in line.cells):
+            text = clean(text)
+            if not text or "@" in text or URL_RE.search(text) or sum(ch.isdigit() for ch in text) > 3:
+                continue
+            if match_section_title(text) or len(text.split()) > 14:
+                continue
+            score = lexicon.looks_like_job_title(text)
+            if score >= 0.5:
+                return Scored(text, 0.5 + 0.4 * score, (line,), ("title_words", "near_name"))
+    return None
+
+
+# --- email, phone -------------------------------------------------------------------------------
+
+
+def find_email(scope: Sequence[Line], lines: Sequence[Line]) -> Scored | None:
+    for group, confidence in ((scope, 0.98), (lines, 0.85)):
+        for line in group:
+            match = EMAIL_RE.search(line.text.replace("mailto:", " "))
+            if match:
+                return Scored(match.group(0).strip(".").lower(), confidence, (line,), ("email_pattern",))
+    return None
+
+
+def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None) -> Scored | None:
+    for group, base in ((scope, 0.95), (lines, 0.75)):
+        for line in group:
+            found = _phone_in(line.text, region or "US")
+            if found:
+                value, valid = found
+                return Scored(value, base if valid else base - 0.25, (line,),
+                              ("valid_number" if valid else "possible_number",))
+    return None
+
+
+def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
+    if sum(ch.isdigit() for ch in text) < 7:
+        return None
+    text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164), True
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        raw = match.raw_string.strip()
+        if sum(ch.isdigit() for ch in raw) >= 7 and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", raw):
+            return raw, False
+    return None
+
+
+# --- links and profiles ------------------------------------------------------------------------
+
+
+def find_links(scope: Sequence[Line]) -> tuple[list[str], list[tuple[Profile, Scored]]]:
+    urls: list[str] = []
+    profiles: list[tuple[Profile, Scored]] = []
+    seen: set[str] = set()
+    for line in scope:
+        text = EMAIL_RE.sub(" ", line.text)
+        for match in URL_RE.finditer(text):
+            url = match.group(0).rstrip(".,;)")
+            key = _url_key(url)
+            if key in seen:
+                continue
+            seen.add(key)
+            profile = _profile_from_url(url)
+            if profile:
+                profiles.append((profile, Scored(url, 0.9, (line,), ("network_domain",))))
+            else:
+                urls.append(url if url.startswith("http") else f"https://{url}")
+        for profile in _profiles_from_mentions(text):
+            key = _url_key(profile.url or "")
+            if key not in seen:
+                seen.add(key)
+                profiles.append((profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",))))
+    return urls, profiles
+
+
+def _url_key(url: str) -> str:
+    url = re.sub(r"^https?://", "", url.lower())
+    return url.removeprefix("www.").rstrip("/")
+
+
+def _profile_from_url(url: str) -> Profile | None:
+    host_path = _url_key(url)
+    host, _, path = host_path.partition("/")
+    for domain, (network, _template) in NETWORKS.items():
+        if host == domain or host.endswith("." + domain):
+            parts = [p for p in path.split("/") if p and p not in ("in", "u", "users", "profile")]
+            username = parts[0].lstrip("@") if parts else None
+            full = url if url.startswith("http") else f"https://{url}"
+            return Profile(network=network, username=username, url=full)
+    return None
+
+
+def _profiles_from_mentions(text: str) -> list[Profile]:
+    profiles = []
+    for pattern, user_group, net_group in ((_USER_NETWORK, 1, 2), (_NETWORK_USER, 2, 1)):
+        for match in pattern.finditer(text):
+            net_key = match.group(net_group).lower().replace(" ", "")
+            domain = _NETWORK_BY_NAME.get(net_key)
+            if domain is None:
+                continue
+            network, template = NETWORKS[domain]
+            username = match.group(user_group).strip(".")
+            profiles.append(Profile(network=network, username=username, url=template.format(username)))
+    return profiles
+
+
+# --- location, summary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _FoundLocation:
+    value: tuple[str | None, Location]
+    scored: Scored
+
+
+def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
+    for line in scope:
+        for cell in line.cells:
+            for part in re.split(r"\s[|•·]\s|\s{2,}", cell.text):
+                part = clean(part)
+                if not part or "@" in part or URL_RE.search(part) or len(part) > 60:
+                    continue
+                if sum(ch.isdigit() for ch in part) >= 7:
+                    continue
+                parsed = lexicon.parse_location(part)
+                if not parsed or not (parsed.get("city") or parsed.get("countryCode")):
+                    continue
+                location = Location(**{k: v for k, v in parsed.items() if k in Location.model_fields and v})
+                confidence = 0.85 if parsed.get("city") and parsed.get("countryCode") else 0.6
+                return _FoundLocation(
+                    (parsed.get("countryCode"), location),
+                    Scored(part, confidence, (line,), ("location_pattern",)),
+                )
+    return None
+
+
+def find_summary(sections: Sequence[Section]) -> Scored | None:
+    for section in sections:
+        if section.kind == "summary" and section.lines:
+            text = join_paragraph(ln.text for ln in section.lines)
+            return Scored(text, 0.85 * section.confidence + 0.1, section.lines, ("summary_section",))
+    for section in sections:
+        if section.kind == "header":
+            prose = [ln for ln in section.lines if looks_like_sentence(ln.text)]
+            if prose:
+                start = prose[0].index
+                block = [ln for ln in section.lines if start <= ln.index <= prose[-1].index]
+                return Scored(join_paragraph(ln.text for ln in block), 0.6, tuple(block),
+                              ("header_prose",))
+    return None

@@ -1,0 +1,99 @@
+"""education entries: institution, degree (studyType), field (area), dates, score, courses.
+
+Primary rule: within each entry's header segments, the institution is the segment that scores
+highest as an institution name, and the degree is the segment where a degree pattern matches
+(split into studyType and area). Fallback: with no institution keyword, the segment that is
+neither the degree nor a location is taken as the institution, at lower confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from resumate.parse import lexicon
+from resumate.parse.fields.common import FieldSink, Scored, clean, strip_bullet
+from resumate.parse.fields.entries import EntryBlock, Segment, split_entries
+from resumate.parse.fields.work import put_dates
+from resumate.parse.lines import Line
+from resumate.schema import Education, FieldMeta
+
+_SCORE = re.compile(r"\b(GPA|CGPA|grade|note|score|average|mention)\b\s*[:\-]?\s*([\w./ ]{1,20})", re.I)
+_COURSES = re.compile(r"^\s*(relevant\s+)?(courses|coursework|modules|subjects)\s*[:\-]\s*", re.I)
+
+
+def extract_education(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Education], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    entries: list[Education] = []
+    for block in split_entries(lines, today=today):
+        path = f"education[{len(entries)}]"
+        entry = _entry(block, path, sink)
+        if entry.institution or entry.studyType or entry.area:
+            entries.append(entry)
+        else:
+            sink.metas = {k: v for k, v in sink.metas.items() if not k.startswith(path + ".")}
+    return entries, sink.metas
+
+
+def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
+    segments = list(block.segments)
+    degree_seg, degree = _find_degree(segments)
+    institution = _find_institution([s for s in segments if s is not degree_seg])
+    entry = Education()
+    entry.institution = sink.put(f"{path}.institution", institution)
+    if degree is not None and degree_seg is not None:
+        study_type, area = lexicon.split_degree_area(degree_seg.text)
+        entry.studyType = sink.put(f"{path}.studyType",
+                                   Scored(study_type or "", 0.85, (degree_seg.line,), ("degree_pattern",)))
+        entry.area = sink.put(f"{path}.area", Scored(area or "", 0.7, (degree_seg.line,), ("degree_area",)))
+    elif len(segments) > 1 and institution is not None:
+        rest = [s for s in segments if s.text != institution.value and not _is_place(s.text)]
+        if rest:
+            entry.area = sink.put(f"{path}.area", Scored(rest[0].text, 0.45, (rest[0].line,), ("leftover",)))
+    entry.startDate, entry.endDate = put_dates(sink, path, block.dates, block.date_line)
+    entry.score, entry.courses = _score_and_courses(block)
+    entry.url = block.urls[0] if block.urls else None
+    return entry
+
+
+def _find_degree(segments: Sequence[Segment]) -> tuple[Segment | None, object | None]:
+    for segment in segments:
+        match = lexicon.match_degree(segment.text)
+        if match is not None and lexicon.looks_like_institution(segment.text) < 0.5:
+            return segment, match
+    return None, None
+
+
+def _find_institution(segments: Sequence[Segment]) -> Scored | None:
+    scored = [(lexicon.looks_like_institution(s.text), s) for s in segments if not _is_place(s.text)]
+    if not scored:
+        return None
+    score, best = max(scored, key=lambda pair: pair[0])
+    if score >= 0.5:
+        return Scored(best.text, 0.7 + 0.25 * score, (best.line,), ("institution_words",))
+    first = scored[0][1]
+    return Scored(first.text, 0.5, (first.line,), ("first_segment",))
+
+
+def _is_place(text: str) -> bool:
+    if lexicon.looks_like_institution(text) >= 0.5:
+        return False
+    parsed = lexicon.parse_location(text)
+    return bool(parsed and (parsed.get("city") or parsed.get("countryCode")))
+
+
+def _score_and_courses(block: EntryBlock) -> tuple[str | None, list[str]]:
+    score = None
+    courses: list[str] = []
+    for line in block.lines:
+        text = line.text
+        if score is None and (match := _SCORE.search(text)):
+            score = clean(match.group(2))
+        if _COURSES.match(text):
+            courses.extend(c for c in (clean(p) for p in re.split(r"[,;•]", _COURSES.sub("", text))) if c)
+    if not courses:
+        courses = [strip_bullet(ln.text) for ln in block.body if ln.text.strip().startswith(("•", "-", "*"))]
+    return score, courses

@@ -1,0 +1,206 @@
+"""A dated section (work, education, volunteer, projects) -> entry blocks.
+
+Primary rule: every line that carries a date range (or a lone date in a short title-like line)
+anchors one entry. The entry's header is the anchor line plus the title-like lines right before
+it (as many as the section's first entry has before its date, at most three) and, while fewer
+than two header segments were found, the title-like lines right after it. Everything up to the
+next entry's header is its body. Fallback for undated sections: each bold or spaced-out
+title-like line that is followed by body text starts an entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resumate.parse.dates import DateRange, find_date_ranges
+from resumate.parse.fields.common import (
+    URL_RE,
+    clean,
+    is_bullet,
+    join_paragraph,
+    looks_like_sentence,
+    strip_bullet,
+    words,
+)
+from resumate.parse.lines import Line
+
+MAX_HEADER_WORDS = 14
+MAX_LINES_BEFORE_DATE = 3
+MAX_LINES_AFTER_DATE = 2
+_SEPARATORS = re.compile(r"\s+[|•·@]\s+|\s+at\s+|\s+[–—]\s+|\s+-\s+|\s*\|\s*|\s{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of an entry's header text, with the line it came from."""
+
+    text: str
+    line: Line
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EntryBlock:
+    header: tuple[Line, ...]
+    body: tuple[Line, ...]
+    dates: DateRange | None
+    date_line: Line | None
+    segments: tuple[Segment, ...]
+    urls: tuple[str, ...]
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return (*self.header, *self.body)
+
+
+def is_title_like(line: Line) -> bool:
+    text = line.text.strip()
+    if not text or is_bullet(text) or looks_like_sentence(text):
+        return False
+    return len(words(text)) <= MAX_HEADER_WORDS and len(text) <= 120
+
+
+def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
+    """The date range a line announces, when it reads as an entry's dates (not prose)."""
+    text = line.text
+    if not any(ch.isdigit() for ch in text) and not re.search(r"(?i)present|current|now", text):
+        return None
+    if looks_like_sentence(text):
+        return None
+    for cell in line.cells:
+        ranges = find_date_ranges(cell.text, today=today)
+        for found in ranges:
+            is_range = found.start is not None and (found.end is not None or found.is_current)
+            rest = (cell.text[: found.span[0]] + cell.text[found.span[1]:]).strip()
+            if is_range or len(words(rest)) <= 8:
+                return found
+    return None
+
+
+def split_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
+    if not lines:
+        return []
+    dates = [entry_dates(line, today=today) for line in lines]
+    anchors = [i for i, d in enumerate(dates) if d is not None]
+    if not anchors:
+        return _undated_entries(lines, today=today)
+    headers = _header_spans(lines, anchors, today=today)
+    blocks = []
+    for n, (start, end) in enumerate(headers):
+        body_end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
+        anchor = anchors[n]
+        header = tuple(lines[start:end])
+        body = tuple(lines[end:body_end])
+        blocks.append(_block(header, body, dates[anchor], lines[anchor], today=today))
+    return blocks
+
+
+def _header_spans(
+    lines: Sequence[Line], anchors: list[int], *, today: dt.date
+) -> list[tuple[int, int]]:
+    """[start, end) of each entry's header lines around its anchor."""
+    first_before = min(anchors[0], MAX_LINES_BEFORE_DATE)
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    for n, anchor in enumerate(anchors):
+        start = anchor
+        if n == 0:
+            start = max(0, anchor - first_before)
+        else:
+            while start - 1 >= floor and anchor - start < first_before and is_title_like(lines[start - 1]):
+                start -= 1
+        end = anchor + 1
+        ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
+        segments = len(header_segments(lines[start:end], today=today))
+        while (
+            segments < 2
+            and end < ceiling
+            and end - anchor <= MAX_LINES_AFTER_DATE
+            and is_title_like(lines[end])
+            and not _next_header_starts(lines, end, ceiling, first_before)
+        ):
+            segments += len(header_segments([lines[end]], today=today))
+            end += 1
+        spans.append((start, end))
+        floor = end
+    return spans
+
+
+def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
+    """True when `index` is one of the lines just before the next anchor that head its entry."""
+    return ceiling < len(lines) and ceiling - index <= before and all(
+        is_title_like(lines[j]) for j in range(index, ceiling)
+    )
+
+
+def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
+    """Header text split at separators, with dates and URLs removed."""
+    segments = []
+    for line in lines:
+        for cell in line.cells:
+            text = cell.text
+            for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
+                text = text[: found.span[0]] + "  " + text[found.span[1]:]
+            text = URL_RE.sub("  ", text)
+            for part in _SEPARATORS.split(text):
+                part = clean(part)
+                if part and any(ch.isalpha() for ch in part):
+                    segments.append(Segment(part, line, cell.bold))
+    return segments
+
+
+def _block(
+    header: tuple[Line, ...],
+    body: tuple[Line, ...],
+    dates: DateRange | None,
+    date_line: Line | None,
+    *,
+    today: dt.date,
+) -> EntryBlock:
+    urls = tuple(m.group(0) for ln in header for m in URL_RE.finditer(ln.text) if "@" not in m.group(0))
+    return EntryBlock(header, body, dates, date_line, tuple(header_segments(header, today=today)), urls)
+
+
+def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if is_title_like(line)
+        and (i == 0 or line.is_bold or line.gap_above > 0.8 * line.font_size)
+        and (i + 1 >= len(lines) or not is_title_like(lines[i + 1]) or lines[i + 1].is_bold == line.is_bold)
+    ]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    blocks = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        header = (lines[start],)
+        blocks.append(_block(header, tuple(lines[start + 1 : end]), None, None, today=today))
+    return blocks
+
+
+def body_text(body: Sequence[Line]) -> tuple[str | None, list[str]]:
+    """(summary, highlights): bullets become highlights, other prose the summary."""
+    summary_lines: list[str] = []
+    highlights: list[str] = []
+    current: list[str] | None = None
+    for line in body:
+        text = line.text.strip()
+        if is_bullet(text):
+            current = [strip_bullet(text)]
+            highlights.append("")
+            highlights[-1] = join_paragraph(current)
+        elif current is not None and (text[:1].islower() or not highlights[-1].endswith((".", "!", "?"))):
+            current.append(text)
+            highlights[-1] = join_paragraph(current)
+        elif highlights and len(text) < 100 and not text.endswith("."):
+            current = None
+            highlights.append(text)
+        else:
+            current = None
+            summary_lines.append(text)
+    summary = join_paragraph(summary_lines) or None
+    return summary, [h for h in highlights if h]

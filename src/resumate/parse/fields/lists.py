@@ -1,0 +1,230 @@
+"""The list-like sections: skills, languages, certificates, projects, awards, publications,
+interests, references.
+
+Skills — primary rule: `Category: a, b, c` lines and bold category lines followed by keyword
+lines give named groups; other lines are split into keywords. Keywords are normalized against
+the shipped taxonomy (canonical spelling out, raw spelling kept in `skill_sources`).
+Languages — a recognised language name, with the fluency found beside it or on the next line.
+The dated lists reuse the entry splitter: the first header segment is the item's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from resumate.parse import lexicon, skills
+from resumate.parse.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
+from resumate.parse.fields.entries import body_text, split_entries
+from resumate.parse.lines import Line
+from resumate.schema import (
+    Award,
+    Certificate,
+    FieldMeta,
+    Interest,
+    Language,
+    Project,
+    Publication,
+    Reference,
+    Skill,
+    SkillSource,
+)
+
+_LEVEL = re.compile(r"\(([A-Za-z ]{3,20})\)\s*$")
+_MAX_KEYWORD_WORDS = 6
+
+
+def extract_skills(lines: Sequence[Line]) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
+    groups: list[tuple[str | None, str | None, list[str], list[Line]]] = []
+    for i, line in enumerate(lines):
+        text = strip_bullet(line.text)
+        category, rest = skills.split_category(text)
+        if category and rest:
+            name, level = _name_and_level(category)
+            groups.append((name, level, _keywords(rest), [line]))
+            continue
+        if _is_category_line(lines, i):
+            name, level = _name_and_level(clean(text))
+            groups.append((name, level, [], [line]))
+            continue
+        items = [k for cell in line.cells for k in _keywords(strip_bullet(cell.text))]
+        if not groups:
+            groups.append((None, None, [], []))
+        groups[-1][2].extend(items)
+        groups[-1][3].append(line)
+    return _skill_models(groups)
+
+
+def _is_category_line(lines: Sequence[Line], i: int) -> bool:
+    line = lines[i]
+    text = line.text.strip()
+    if text.endswith(":") and len(text.split()) <= 5:
+        return True
+    if i + 1 >= len(lines) or len(line.cells) > 1 or "," in text or len(text.split()) > 5:
+        return False
+    nxt = lines[i + 1]
+    return line.is_bold and not nxt.is_bold
+
+
+def _name_and_level(text: str) -> tuple[str, str | None]:
+    match = _LEVEL.search(text)
+    if match and lexicon.match_language(text) is None:
+        return clean(text[: match.start()]), match.group(1).strip()
+    return clean(text), None
+
+
+def _keywords(text: str) -> list[str]:
+    return [k for k in (clean(p) for p in skills.split_skill_list(text))
+            if k and len(k.split()) <= _MAX_KEYWORD_WORDS]
+
+
+def _skill_models(
+    groups: list[tuple[str | None, str | None, list[str], list[Line]]],
+) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
+    models: list[Skill] = []
+    sources: list[SkillSource] = []
+    sink = FieldSink()
+    for name, level, raw_keywords, lines in groups:
+        if not name and not raw_keywords:
+            continue
+        keywords: list[str] = []
+        for raw in raw_keywords:
+            match = skills.normalize_skill(raw)
+            keyword = match.canonical if match else raw
+            if keyword not in keywords:
+                keywords.append(keyword)
+            if match:
+                sources.append(SkillSource(raw=raw, canonical=match.canonical, category=match.category))
+        path = f"skills[{len(models)}]"
+        known = sum(1 for k in raw_keywords if skills.normalize_skill(k)) / max(1, len(raw_keywords))
+        if name:
+            sink.put(f"{path}.name", Scored(name, 0.8, tuple(lines[:1]), ("skills_section",)))
+        if keywords:
+            sink.put(f"{path}.keywords", Scored(", ".join(keywords), 0.6 + 0.35 * known, tuple(lines),
+                                                ("skills_section", "taxonomy_share")))
+        models.append(Skill(name=name, level=level, keywords=keywords))
+    return models, sources, sink.metas
+
+
+def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    found: list[Language] = []
+    for line in lines:
+        parts = [p for cell in line.cells for p in re.split(r"[,;•|]|\s[–—-]\s", strip_bullet(cell.text))]
+        for part in parts:
+            part = clean(part)
+            lang = lexicon.match_language(part) if part else None
+            if lang is None:
+                fluency = lexicon.match_fluency(part) if part else None
+                if fluency and found and not found[-1].fluency:
+                    found[-1].fluency = part
+                continue
+            fluency = lexicon.match_fluency(part)
+            rest = clean(re.sub(re.escape(lang.name), "", part, flags=re.I)) if fluency else ""
+            entry = Language(language=lang.name, fluency=rest or (fluency if fluency else None))
+            sink.put(f"languages[{len(found)}].language", Scored(lang.name, 0.9, (line,), ("language_name",)))
+            found.append(entry)
+    return found, sink.metas
+
+
+def extract_certificates(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Certificate], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    items: list[Certificate] = []
+    for block in _item_blocks(lines, today):
+        name, extra = block
+        path = f"certificates[{len(items)}]"
+        cert = Certificate(name=sink.put(f"{path}.name", name))
+        cert.issuer = extra.get("second")
+        cert.date = extra.get("date")
+        cert.url = extra.get("url")
+        items.append(cert)
+    return items, sink.metas
+
+
+def extract_awards(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Award], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    items: list[Award] = []
+    for name, extra in _item_blocks(lines, today):
+        path = f"awards[{len(items)}]"
+        items.append(Award(title=sink.put(f"{path}.title", name), awarder=extra.get("second"),
+                           date=extra.get("date"), summary=extra.get("summary")))
+    return items, sink.metas
+
+
+def extract_publications(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Publication], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    items: list[Publication] = []
+    for name, extra in _item_blocks(lines, today):
+        path = f"publications[{len(items)}]"
+        items.append(Publication(name=sink.put(f"{path}.name", name), publisher=extra.get("second"),
+                                 releaseDate=extra.get("date"), url=extra.get("url"),
+                                 summary=extra.get("summary")))
+    return items, sink.metas
+
+
+def extract_projects(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Project], dict[str, FieldMeta]]:
+    sink = FieldSink()
+    items: list[Project] = []
+    for block in split_entries(lines, today=today):
+        if not block.segments:
+            continue
+        first = block.segments[0]
+        path = f"projects[{len(items)}]"
+        summary, highlights = body_text(block.body)
+        project = Project(name=sink.put(f"{path}.name", Scored(first.text, 0.7, (first.line,), ("first_segment",))),
+                          description=summary, highlights=highlights,
+                          url=block.urls[0] if block.urls else None)
+        if block.dates and block.dates.start:
+            project.startDate = block.dates.start.iso()
+        if block.dates and block.dates.end:
+            project.endDate = block.dates.end.iso()
+        items.append(project)
+    return items, sink.metas
+
+
+def extract_interests(lines: Sequence[Line]) -> list[Interest]:
+    interests: list[Interest] = []
+    for line in lines:
+        category, rest = skills.split_category(strip_bullet(line.text))
+        if category and rest:
+            interests.append(Interest(name=category, keywords=_keywords(rest)))
+            continue
+        for cell in line.cells:
+            interests.extend(Interest(name=k) for k in _keywords(strip_bullet(cell.text)))
+    return interests
+
+
+def extract_references(lines: Sequence[Line]) -> list[Reference]:
+    refs: list[Reference] = []
+    for line in lines:
+        text = strip_bullet(line.text)
+        if re.search(r"(?i)available (up)?on request", text):
+            continue
+        if refs and not is_bullet(line.text) and len(text.split()) > 6:
+            refs[-1].reference = f"{refs[-1].reference or ''} {text}".strip()
+        elif len(text.split()) <= 6:
+            refs.append(Reference(name=clean(text)))
+    return refs
+
+
+def _item_blocks(lines: Sequence[Line], today: dt.date) -> list[tuple[Scored, dict[str, str]]]:
+    out = []
+    for block in split_entries(lines, today=today):
+        if not block.segments:
+            continue
+        first = block.segments[0]
+        extra: dict[str, str] = {}
+        if len(block.segments) > 1:
+            extra["second"] = block.segments[1].text
+        if block.dates:
+            date = block.dates.end or block.dates.start
+            if date:
+                extra["date"] = date.iso()
+        if block.urls:
+            extra["url"] = block.urls[0]
+        summary, highlights = body_text(block.body)
+        if summary or highlights:
+            extra["summary"] = " ".join([summary or "", *highlights]).strip()
+        out.append((Scored(first.text, 0.7, (first.line,), ("first_segment",)), extra))
+    return out

@@ -1,0 +1,168 @@
+"""work and volunteer entries: who, what, when, where, and what was done.
+
+Primary rule: in each entry's header segments, the pair (position, company) is the one that
+maximises title-likeness of the position plus company-likeness of the company; when a pair is
+ambiguous, the order most entries of the same section follow decides (themes are consistent).
+A lone segment is a position when it reads like a job title, else a company; a position with
+no company takes the company of the entry before it when that entry's header named only a
+company line (several roles at one employer). Location: a segment that parses as a place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resumate.parse import lexicon
+from resumate.parse.dates import DateRange
+from resumate.parse.fields.common import FieldSink, Scored, clamp
+from resumate.parse.fields.entries import EntryBlock, Segment, body_text, split_entries
+from resumate.parse.lines import Line
+from resumate.schema import FieldMeta, Volunteer, Work
+
+AMBIGUOUS_MARGIN = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    position: Segment | None
+    company: Segment | None
+    location: Segment | None
+    margin: float
+
+
+def extract_work(
+    lines: Sequence[Line], *, today: dt.date, prefix: str = "work"
+) -> tuple[list[Work], dict[str, FieldMeta]]:
+    blocks = split_entries(lines, today=today)
+    roles = assign_roles(blocks)
+    sink = FieldSink()
+    entries: list[Work] = []
+    for i, (block, role) in enumerate(zip(blocks, roles, strict=True)):
+        path = f"{prefix}[{i}]"
+        work = Work()
+        work.position = sink.put(f"{path}.position", _scored(role.position, role.margin, "title"))
+        work.name = sink.put(f"{path}.name", _scored(role.company, role.margin, "company"))
+        work.location = sink.put(f"{path}.location", _scored(role.location, 0.5, "location"))
+        _put_dates(sink, path, block, work)
+        work.summary, work.highlights = body_text(block.body)
+        work.url = block.urls[0] if block.urls else None
+        if work.name or work.position:
+            entries.append(work)
+        else:
+            sink.metas = {k: v for k, v in sink.metas.items() if not k.startswith(path + ".")}
+    return _renumber(entries, sink.metas, prefix)
+
+
+def extract_volunteer(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Volunteer], dict[str, FieldMeta]]:
+    works, metas = extract_work(lines, today=today, prefix="volunteer")
+    volunteers = [
+        Volunteer(organization=w.name, position=w.position, url=w.url, startDate=w.startDate,
+                  endDate=w.endDate, summary=w.summary, highlights=w.highlights)
+        for w in works
+    ]
+    renamed = {k.replace(".name", ".organization"): v for k, v in metas.items()}
+    return volunteers, renamed
+
+
+def _renumber(
+    entries: list[Work], metas: dict[str, FieldMeta], prefix: str
+) -> tuple[list[Work], dict[str, FieldMeta]]:
+    """Entries dropped for being empty leave gaps in the paths: close them."""
+    indices = sorted({int(k[len(prefix) + 1 : k.index("]")]) for k in metas})
+    mapping = {old: new for new, old in enumerate(indices)}
+    renamed = {}
+    for key, meta in metas.items():
+        old = int(key[len(prefix) + 1 : key.index("]")])
+        renamed[f"{prefix}[{mapping[old]}]{key[key.index(']') + 1:]}"] = meta
+    return entries, renamed
+
+
+def put_dates(sink: FieldSink, path: str, dates: DateRange | None, line: Line | None) -> tuple[str | None, str | None]:
+    """Store start/end dates (an open end is left empty, meaning "present")."""
+    if dates is None:
+        return None, None
+    lines = (line,) if line else ()
+    start = sink.put(f"{path}.startDate", Scored(dates.start.iso(), 0.92, lines, ("date_range",))) if dates.start else None
+    end = None
+    if dates.end is not None:
+        end = sink.put(f"{path}.endDate", Scored(dates.end.iso(), 0.92, lines, ("date_range",)))
+    elif dates.is_current:
+        sink.metas[f"{path}.endDate"] = Scored("present", 0.9, lines, ("present_word",)).meta()
+    return start, end
+
+
+def _put_dates(sink: FieldSink, path: str, block: EntryBlock, work: Work) -> None:
+    work.startDate, work.endDate = put_dates(sink, path, block.dates, block.date_line)
+
+
+def _scored(segment: Segment | None, margin: float, kind: str) -> Scored | None:
+    if segment is None:
+        return None
+    confidence = clamp(0.6 + 0.3 * min(1.0, abs(margin)))
+    return Scored(segment.text, confidence, (segment.line,), (f"{kind}_words",))
+
+
+def assign_roles(blocks: Sequence[EntryBlock]) -> list[Roles]:
+    """Decide position/company/location per entry, resolving ties by the section's habit."""
+    firsts = [_best_roles(block.segments, order=None) for block in blocks]
+    votes = sum(r.margin for r in firsts if r.position and r.company and _title_first(r))
+    votes -= sum(r.margin for r in firsts if r.position and r.company and not _title_first(r))
+    habit = None if abs(votes) < 1e-9 else votes > 0
+    roles = []
+    previous_company: Segment | None = None
+    for block, first in zip(blocks, firsts, strict=True):
+        role = first
+        if abs(first.margin) < AMBIGUOUS_MARGIN and habit is not None:
+            role = _best_roles(block.segments, order=habit)
+        if role.company is None and role.position is not None and previous_company is not None:
+            role = Roles(role.position, previous_company, role.location, role.margin * 0.5)
+        previous_company = role.company
+        roles.append(role)
+    return roles
+
+
+def _title_first(role: Roles) -> bool:
+    assert role.position and role.company
+    return (role.position.line.index, role.position.line.x0) <= (role.company.line.index, role.company.line.x0)
+
+
+def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
+    """`order`: None = by content only, True = position before company, False = the reverse."""
+    location = next((s for s in segments if _is_location(s.text)), None)
+    candidates = [s for s in segments if s is not location][:3]
+    if not candidates:
+        return Roles(None, None, location, 0.0)
+    if len(candidates) == 1:
+        only = candidates[0]
+        title = lexicon.looks_like_job_title(only.text)
+        company = lexicon.looks_like_company(only.text)
+        if title >= company and title > 0:
+            return Roles(only, None, location, title - company)
+        return Roles(None, only, location, company - title)
+    best: Roles | None = None
+    best_score = float("-inf")
+    for a in candidates:
+        for b in candidates:
+            if a is b:
+                continue
+            score = lexicon.looks_like_job_title(a.text) + lexicon.looks_like_company(b.text)
+            score -= 0.3 * lexicon.looks_like_job_title(b.text)
+            position_first = candidates.index(a) < candidates.index(b)
+            if order is not None:
+                score += 0.5 if position_first == order else -0.5
+            if score > best_score:
+                reverse = lexicon.looks_like_job_title(b.text) + lexicon.looks_like_company(a.text)
+                best, best_score = Roles(a, b, location, score - reverse), score
+    assert best is not None
+    return best
+
+
+def _is_location(text: str) -> bool:
+    if lexicon.looks_like_company(text) >= 0.5 or lexicon.looks_like_job_title(text) >= 0.5:
+        return False
+    parsed = lexicon.parse_location(text)
+    return bool(parsed and (parsed.get("city") or parsed.get("countryCode")))

@@ -1,0 +1,239 @@
+"""Layout analysis: a page's text items -> lines in reading order.
+
+Primary rule: items whose vertical extents overlap by more than half the smaller height sit on
+one line; a line's items are ordered left to right and kept as separate *cells* when the gap
+between them is wider than about one em (a label column, a right-aligned date).
+
+Columns: a page is split into a left and a right column when a vertical gutter runs through a
+tall band of the page that no item crosses, and both sides carry real text (a column of dates
+or a column of section labels is not a column: those stay on their lines as cells). Each column
+is read top to bottom, the left one first; full-width rows (the name banner) stay in place.
+Flow documents (DOCX, TXT) keep their own order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from resumate.document import Document, Page, TextItem
+from resumate.parse.dates import find_date_ranges
+
+CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
+MIN_COLUMN_SHARE = 0.12  # each side of a gutter holds at least this share of the page's text
+MIN_COLUMN_LINES = 4
+GUTTER_MIN_WIDTH_PT = 6.0
+_FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "present"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line: its cells (text items merged within a line), style and position."""
+
+    index: int
+    page: int
+    cells: tuple[TextItem, ...]
+    gap_above: float
+    column: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(cell.text for cell in self.cells)
+
+    @property
+    def x0(self) -> float:
+        return self.cells[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(cell.x1 for cell in self.cells)
+
+    @property
+    def y0(self) -> float:
+        return min(cell.y0 for cell in self.cells)
+
+    @property
+    def y1(self) -> float:
+        return max(cell.y1 for cell in self.cells)
+
+    @property
+    def font_size(self) -> float:
+        """The size of most of the line's characters."""
+        return max(self.cells, key=lambda c: len(c.text)).font_size
+
+    @property
+    def is_bold(self) -> bool:
+        bold = sum(len(c.text) for c in self.cells if c.bold)
+        return bold * 2 > sum(len(c.text) for c in self.cells)
+
+
+def document_lines(document: Document) -> list[Line]:
+    """Every page's lines in reading order, numbered from 0."""
+    lines: list[Line] = []
+    for page in document.pages:
+        for column, group in _page_line_groups(page, flow=document.flow):
+            previous_bottom: float | None = None
+            for cells in group:
+                y0 = min(c.y0 for c in cells)
+                gap = 0.0 if previous_bottom is None else max(0.0, y0 - previous_bottom)
+                previous_bottom = max(c.y1 for c in cells)
+                lines.append(Line(len(lines), page.number, cells, gap, column))
+    return lines
+
+
+def _page_line_groups(
+    page: Page, *, flow: bool
+) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+    items = [item for item in page.items if item.text.strip()]
+    if not items:
+        return []
+    rows = group_items_into_rows(items)
+    if flow:
+        return [(0, [merge_cells(row) for row in rows])]
+    gutter = find_gutter(rows, page.width)
+    if gutter is None:
+        return [(0, [merge_cells(row) for row in rows])]
+    return _split_columns(rows, gutter)
+
+
+def group_items_into_rows(items: Sequence[TextItem]) -> list[list[TextItem]]:
+    """Cluster items into rows by vertical overlap, top to bottom; each row sorted by x."""
+    ordered = sorted(items, key=lambda i: (i.y0 + i.y1) / 2)
+    rows: list[list[TextItem]] = []
+    row_top = row_bottom = 0.0
+    for item in ordered:
+        if rows and _overlaps(item.y0, item.y1, row_top, row_bottom):
+            rows[-1].append(item)
+            row_top, row_bottom = min(row_top, item.y0), max(row_bottom, item.y1)
+        else:
+            rows.append([item])
+            row_top, row_bottom = item.y0, item.y1
+    return [sorted(row, key=lambda i: i.x0) for row in rows]
+
+
+def _overlaps(top: float, bottom: float, row_top: float, row_bottom: float) -> bool:
+    overlap = min(bottom, row_bottom) - max(top, row_top)
+    smaller = max(min(bottom - top, row_bottom - row_top), 0.1)
+    return overlap > 0.5 * smaller
+
+
+def merge_cells(row: Iterable[TextItem]) -> tuple[TextItem, ...]:
+    """Join neighbouring items of a row into cells; a wide gap starts a new cell."""
+    cells: list[TextItem] = []
+    for item in row:
+        if cells:
+            last = cells[-1]
+            em = max(last.font_size, item.font_size, 1.0)
+            if item.x0 - last.x1 <= CELL_GAP_EM * em:
+                cells[-1] = _join(last, item)
+                continue
+        cells.append(item)
+    return tuple(cells)
+
+
+def _join(left: TextItem, right: TextItem) -> TextItem:
+    gap = right.x0 - left.x1
+    glue = "" if gap < 0.15 * left.font_size or left.text.endswith(" ") else " "
+    text = f"{left.text}{glue}{right.text}"
+    bold_chars = len(left.text) * left.bold + len(right.text) * right.bold
+    return TextItem(
+        text=text,
+        x0=min(left.x0, right.x0),
+        y0=min(left.y0, right.y0),
+        x1=max(left.x1, right.x1),
+        y1=max(left.y1, right.y1),
+        page=left.page,
+        font_size=max(left.font_size, right.font_size),
+        bold=bold_chars * 2 > len(text),
+        italic=left.italic and right.italic,
+    )
+
+
+def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float | None:
+    """The x of a vertical gutter splitting the page into two real text columns, if any."""
+    items = [item for row in rows for item in row]
+    total_chars = sum(len(i.text) for i in items) or 1
+    best: tuple[float, float] | None = None
+    for x in _candidate_gutters(items, page_width):
+        crossing = sum(len(i.text) for i in items if i.x0 < x - 1 < x + 1 < i.x1)
+        if crossing > 0.1 * total_chars:
+            continue
+        left = [i for i in items if i.x1 <= x]
+        right = [i for i in items if i.x0 >= x]
+        if not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
+            continue
+        balance = min(_chars(left), _chars(right)) - 2 * crossing
+        if best is None or balance > best[1]:
+            best = (x, balance)
+    return best[0] if best else None
+
+
+def _candidate_gutters(items: Sequence[TextItem], page_width: float) -> list[float]:
+    """Midpoints of the empty x-intervals in the page's horizontal text coverage."""
+    spans = sorted((i.x0, i.x1) for i in items if i.x1 - i.x0 < 0.6 * page_width)
+    gutters: list[float] = []
+    reach = spans[0][1] if spans else 0.0
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER_MIN_WIDTH_PT:
+            gutters.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    return [g for g in gutters if 0.15 * page_width < g < 0.85 * page_width]
+
+
+def _is_text_column(items: Sequence[TextItem], total_chars: int) -> bool:
+    if _chars(items) < MIN_COLUMN_SHARE * total_chars:
+        return False
+    rows = group_items_into_rows(items)
+    if len(rows) < MIN_COLUMN_LINES:
+        return False
+    prose = [r for r in rows if not _is_mostly_date(" ".join(i.text for i in r))]
+    wordy = [r for r in prose if len(" ".join(i.text for i in r).split()) >= 2]
+    return len(prose) >= 0.6 * len(rows) and len(wordy) >= 0.4 * len(rows)
+
+
+def _is_mostly_date(text: str) -> bool:
+    covered = sum(r.span[1] - r.span[0] for r in find_date_ranges(text, today=_FAR_FUTURE))
+    return covered >= 0.5 * len(text.strip())
+
+
+def _chars(items: Iterable[TextItem]) -> int:
+    return sum(len(i.text) for i in items)
+
+
+def _split_columns(
+    rows: Sequence[Sequence[TextItem]], gutter: float
+) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+    """Read full-width rows in place; between them, the left column and then the right one."""
+    groups: list[tuple[int, list[tuple[TextItem, ...]]]] = []
+    left: list[tuple[TextItem, ...]] = []
+    right: list[tuple[TextItem, ...]] = []
+
+    def flush() -> None:
+        if left:
+            groups.append((1, list(left)))
+        if right:
+            groups.append((2, list(right)))
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        if any(i.x0 < gutter - 1 < gutter + 1 < i.x1 for i in row):
+            flush()
+            groups.append((0, [merge_cells(row)]))
+            continue
+        lefts = [i for i in row if i.x1 <= gutter]
+        rights = [i for i in row if i.x0 >= gutter]
+        if lefts:
+            left.append(merge_cells(lefts))
+        if rights:
+            right.append(merge_cells(rights))
+    flush()
+    return groups
+
+
+def body_font_size(lines: Sequence[Line]) -> float:
+    """The most common font size, weighted by characters."""
+    sizes = [round(line.font_size * 2) / 2 for line in lines for _ in range(len(line.text) // 10 + 1)]
+    return statistics.mode(sizes) if sizes else 10.0

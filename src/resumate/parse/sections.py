@@ -1,0 +1,274 @@
+"""Lines -> sections: find the headings and what each one covers.
+
+Primary rule: a heading is a short line (or the first cell of a label-column row) whose
+normalized text is a known section title in English, German, French, Spanish or Portuguese,
+scored with its style (bold, larger than the body, capitals, a colon, space above).
+Fallback: a short line with no digits that has exactly the style of the known headings found
+in the same document starts an `other` section, so that an unknown section (e.g. "Hobbies &
+Sports") does not get absorbed by the one before it. Lines before the first heading form the
+`header` section (name, contact details, often a summary).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from resumate.parse.lines import Line, body_font_size
+
+SectionKind = str  # one of SECTION_KINDS
+
+SECTION_TITLES: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary", "professional summary", "career summary", "executive summary", "profile",
+        "professional profile", "personal profile", "career profile", "about", "about me",
+        "objective", "career objective", "introduction", "overview", "who am i", "bio",
+        "profil", "über mich", "zusammenfassung", "kurzprofil", "résumé", "à propos",
+        "a propos", "à propos de moi", "perfil", "resumen", "sobre mí", "sobre mi",
+        "perfil profissional", "resumo", "sobre mim", "objetivo", "objectif",
+    ),
+    "work": (
+        "experience", "experiences", "work experience", "professional experience",
+        "employment", "employment history", "work history", "career history", "career",
+        "professional background", "relevant experience", "work", "positions",
+        "industry experience", "experience and employment", "professional history",
+        "berufserfahrung", "erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis",
+        "expérience", "expériences", "expérience professionnelle",
+        "expériences professionnelles", "parcours professionnel", "experiencia",
+        "experiencia laboral", "experiencia profesional", "trayectoria profesional",
+        "experiência", "experiência profissional", "histórico profissional",
+    ),
+    "education": (
+        "education", "academic background", "academic history", "education and training",
+        "educational background", "qualifications", "academic qualifications", "studies",
+        "schooling", "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung",
+        "akademischer werdegang", "formation", "formations", "éducation", "études",
+        "parcours académique", "educación", "formación", "formación académica", "estudios",
+        "educação", "formação", "formação acadêmica", "formação académica",
+    ),
+    "skills": (
+        "skills", "technical skills", "core skills", "key skills", "skills and expertise",
+        "competencies", "core competencies", "expertise", "areas of expertise",
+        "technologies", "tech stack", "technical expertise", "tools", "tools and technologies",
+        "programming languages", "skill set", "skillset", "abilities", "strengths",
+        "kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "it kenntnisse",
+        "compétences", "compétences techniques", "savoir faire", "habilidades", "competencias",
+        "conocimientos", "aptitudes", "competências", "conhecimentos",
+    ),
+    "projects": (
+        "projects", "personal projects", "selected projects", "key projects",
+        "side projects", "open source", "open source projects", "portfolio", "projekte",
+        "projets", "proyectos", "projetos",
+    ),
+    "languages": (
+        "languages", "language skills", "spoken languages", "language", "sprachen",
+        "sprachkenntnisse", "langues", "compétences linguistiques", "idiomas", "lenguas",
+        "línguas",
+    ),
+    "certificates": (
+        "certifications", "certificates", "certification", "licenses and certifications",
+        "licenses certifications", "certifications and licenses", "licenses",
+        "professional certifications", "accreditations", "zertifikate", "zertifizierungen",
+        "certificats", "certificaciones", "certificados", "certificações",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "awards and honors", "honors and awards",
+        "achievements", "accomplishments", "recognition", "distinctions", "prizes",
+        "auszeichnungen", "prix", "récompenses", "premios", "reconocimientos", "prêmios",
+    ),
+    "volunteer": (
+        "volunteer", "volunteering", "volunteer experience", "volunteer work",
+        "community involvement", "community service", "ehrenamt", "ehrenamtliche tätigkeit",
+        "bénévolat", "voluntariado",
+    ),
+    "publications": (
+        "publications", "selected publications", "papers", "research", "publikationen",
+        "veröffentlichungen", "publicaciones", "publicações",
+    ),
+    "interests": (
+        "interests", "hobbies", "hobbies and interests", "personal interests", "activities",
+        "interessen", "hobbys", "freizeit", "centres d intérêt", "centres d intérêts",
+        "loisirs", "intereses", "aficiones", "interesses", "passatempos",
+    ),
+    "references": (
+        "references", "referees", "referenzen", "références", "referencias", "referências",
+    ),
+    "contact": (
+        "contact", "contact information", "contact details", "personal information",
+        "personal details", "personal data", "details", "info", "kontakt", "persönliche daten",
+        "coordonnées", "contacto", "datos personales", "contato", "dados pessoais", "links",
+        "social", "profiles",
+    ),
+}
+SECTION_KINDS = ("header", "other", *SECTION_TITLES)
+MAX_HEADING_WORDS = 5
+HEADING_THRESHOLD = 3.0
+
+
+def normalize_heading(text: str) -> str:
+    """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
+    text = unicodedata.normalize("NFC", text)
+    if re.fullmatch(r"\W*(\w\s){2,}\w\W*", text):  # letter-spaced capitals
+        text = re.sub(r"(?<=\w)\s(?=\w\b)", "", text)
+    text = text.replace("&", " and ").replace("/", " and ").replace("’", " ").replace("'", " ")
+    text = re.sub(r"[^\w\s]", " ", text.lower())
+    return " ".join(text.split())
+
+
+_TITLE_TO_KIND = {normalize_heading(t): kind for kind, ts in SECTION_TITLES.items() for t in ts}
+_HEAD_WORDS = {
+    word: kind
+    for title, kind in _TITLE_TO_KIND.items()
+    if len(title.split()) == 1
+    for word in [title]
+}
+
+
+def match_section_title(text: str, *, strict: bool = False) -> SectionKind | None:
+    """The section kind a heading's text names, or None.
+
+    Strict: the whole text is a known title, perhaps with qualifiers ("Relevant Experience").
+    Otherwise also a short text whose last known head word names the kind ("IT Skills").
+    """
+    norm = normalize_heading(text)
+    if not norm or len(norm.split()) > MAX_HEADING_WORDS or any(c.isdigit() for c in norm):
+        return None
+    if norm in _TITLE_TO_KIND:
+        return _TITLE_TO_KIND[norm]
+    words = [w for w in norm.split() if w != "and"]
+    if len(words) > 3:
+        return None
+    stripped = " ".join(w for w in words if w not in _QUALIFIERS)
+    if stripped in _TITLE_TO_KIND:
+        return _TITLE_TO_KIND[stripped]
+    if strict:
+        return None
+    kinds = [_HEAD_WORDS[w] for w in words if w in _HEAD_WORDS]
+    return kinds[-1] if kinds else None
+
+
+_QUALIFIERS = {
+    "professional", "relevant", "selected", "other", "additional", "key", "my", "technical",
+    "academic", "recent", "personal", "work", "and", "of", "main", "core", "general",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: SectionKind
+    heading: Line | None
+    lines: tuple[Line, ...]
+    confidence: float
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+
+def split_sections(lines: Sequence[Line]) -> list[Section]:
+    """Group lines under their headings, in reading order."""
+    body_size = body_font_size(lines)
+    marks = [_heading_mark(line, body_size) for line in lines]
+    marks = _add_style_matched_headings(lines, marks, body_size)
+    sections: list[Section] = []
+    kind, heading, confidence, body = "header", None, 1.0, []
+    for line, mark in zip(lines, marks, strict=True):
+        if mark is None:
+            body.append(line)
+            continue
+        new_kind, score, rest = mark
+        if body or heading is not None or kind != "header":
+            sections.append(Section(kind, heading, tuple(body), confidence))
+        kind, heading, confidence = new_kind, line, _confidence(score)
+        body = [rest] if rest is not None else []
+    sections.append(Section(kind, heading, tuple(body), confidence))
+    return _merge_repeated(sections)
+
+
+Mark = tuple[SectionKind, float, Line | None]
+
+
+def _heading_mark(line: Line, body_size: float) -> Mark | None:
+    """(kind, score, rest-of-line) when the line is, or starts with, a section heading."""
+    text = line.text.strip()
+    head, colon, tail = text.partition(":")
+    if colon and tail.strip() and (kind := match_section_title(head, strict=True)):
+        if kind != "contact":
+            return kind, 2.5, _tail_line(line, tail.strip())
+    first = line.cells[0].text.strip()
+    if len(line.cells) > 1 and (kind := match_section_title(first, strict=True)):
+        return kind, 3.0, replace(line, cells=line.cells[1:])
+    kind = match_section_title(text)
+    if kind is not None:
+        score = 2.0 + _style_score(line, text, body_size)
+        return (kind, score, None) if score >= HEADING_THRESHOLD else None
+    return None
+
+
+def _tail_line(line: Line, tail: str) -> Line:
+    first = line.cells[0]
+    cell = type(first)(tail, first.x0, first.y0, first.x1, first.y1, first.page,
+                       first.font_size, first.bold, first.italic)
+    return replace(line, cells=(cell, *line.cells[1:]))
+
+
+def _style_score(line: Line, text: str, body_size: float) -> float:
+    letters = [c for c in text if c.isalpha()]
+    score = 0.0
+    if line.is_bold:
+        score += 1.0
+    if line.font_size >= body_size + 0.8:
+        score += 1.0
+    if letters and all(c.isupper() for c in letters):
+        score += 1.0
+    if text.endswith(":"):
+        score += 0.5
+    if line.gap_above > 0.6 * line.font_size:
+        score += 0.5
+    if len(text.split()) <= 2:
+        score += 0.5
+    return score
+
+
+def _style_key(line: Line) -> tuple[float, bool, bool]:
+    letters = [c for c in line.text if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters)
+    return round(line.font_size), line.is_bold, caps
+
+
+def _add_style_matched_headings(
+    lines: Sequence[Line], marks: list[Mark | None], body_size: float
+) -> list[Mark | None]:
+    """Mark as `other` the short lines styled exactly like this document's known headings."""
+    styles = Counter(_style_key(line) for line, m in zip(lines, marks, strict=True) if m and not m[2])
+    if not styles:
+        return marks
+    style, count = styles.most_common(1)[0]
+    distinctive = style[0] >= body_size + 1 or style[2]
+    if count < 2 or not distinctive:
+        return marks
+    out = list(marks)
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if (
+            out[i] is None
+            and _style_key(line) == style
+            and len(text.split()) <= 4
+            and not any(c.isdigit() for c in text)
+            and "@" not in text
+            and i > 0
+        ):
+            out[i] = ("other", 3.0, None)
+    return out
+
+
+def _confidence(score: float) -> float:
+    return round(min(1.0, 0.5 + 0.1 * score), 3)
+
+
+def _merge_repeated(sections: list[Section]) -> list[Section]:
+    """Drop empty `header` sections."""
+    return [s for s in sections if s.kind != "header" or s.lines]

@@ -1,0 +1,46 @@
+from resumate.document import Document, Page, TextItem
+from resumate.parse.lines import document_lines
+
+
+def _item(text: str, x: float, y: float, size: float = 10.0) -> TextItem:
+    return TextItem(text, x, y, x + 5.0 * len(text), y + size, font_size=size)
+
+
+def test_items_on_one_baseline_form_one_line_with_cells_at_wide_gaps() -> None:
+    items = (_item("Acme Inc.", 50, 100), _item("Jan 2020 – Present", 450, 101))
+    doc = Document("pdf", (Page(0, 612, 792, items),))
+    (line,) = document_lines(doc)
+    assert [c.text for c in line.cells] == ["Acme Inc.", "Jan 2020 – Present"]
+
+
+def test_close_words_merge_into_one_cell() -> None:
+    items = (_item("Senior", 50, 100), _item("Engineer", 84, 100))
+    (line,) = document_lines(Document("pdf", (Page(0, 612, 792, items),)))
+    assert line.text == "Senior Engineer"
+    assert len(line.cells) == 1
+
+
+def test_two_column_page_reads_left_column_then_right() -> None:
+    left = [_item(f"Left column sentence number {i}", 40, 100 + 14 * i) for i in range(8)]
+    right = [_item(f"Right column sentence number {i}", 330, 100 + 14 * i) for i in range(8)]
+    doc = Document("pdf", (Page(0, 612, 792, tuple(left + right)),))
+    texts = [ln.text for ln in document_lines(doc)]
+    assert texts[:8] == [f"Left column sentence number {i}" for i in range(8)]
+    assert texts[8:] == [f"Right column sentence number {i}" for i in range(8)]
+
+
+def test_right_aligned_dates_are_not_a_column() -> None:
+    rows = []
+    for i in range(8):
+        rows.append(_item(f"Company number {i} and a longer title", 40, 100 + 30 * i))
+        rows.append(_item(f"Jan 20{10 + i} – Dec 20{11 + i}", 460, 100 + 30 * i))
+    doc = Document("pdf", (Page(0, 612, 792, tuple(rows)),))
+    lines = document_lines(doc)
+    assert len(lines) == 8
+    assert lines[0].text == "Company number 0 and a longer title Jan 2010 – Dec 2011"
+
+
+def test_flow_documents_keep_their_order() -> None:
+    items = (_item("B second", 50, 100), _item("A first", 50, 80))
+    doc = Document("docx", (Page(0, 612, 792, items),), flow=True)
+    assert [ln.text for ln in document_lines(doc)] == ["A first", "B second"]

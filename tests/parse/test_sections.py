@@ -1,0 +1,99 @@
+import pytest
+
+from resumate.document import TextItem
+from resumate.parse.lines import Line
+from resumate.parse.sections import match_section_title, normalize_heading, split_sections
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Experience", "work"),
+        ("WORK EXPERIENCE", "work"),
+        ("Professional Experience:", "work"),
+        ("E X P E R I E N C E", "work"),
+        ("Employment History", "work"),
+        ("Berufserfahrung", "work"),
+        ("Expérience professionnelle", "work"),
+        ("Experiencia laboral", "work"),
+        ("Experiência Profissional", "work"),
+        ("Education", "education"),
+        ("Education & Training", "education"),
+        ("Ausbildung", "education"),
+        ("Formación académica", "education"),
+        ("Technical Skills", "skills"),
+        ("Compétences", "skills"),
+        ("Programming Languages", "skills"),
+        ("Languages", "languages"),
+        ("Sprachkenntnisse", "languages"),
+        ("Idiomas", "languages"),
+        ("Licenses & Certifications", "certificates"),
+        ("Projects", "projects"),
+        ("Honors & Awards", "awards"),
+        ("Volunteer Experience", "volunteer"),
+        ("Publications", "publications"),
+        ("Hobbies", "interests"),
+        ("Centres d'intérêt", "interests"),
+        ("References", "references"),
+        ("Summary", "summary"),
+        ("About Me", "summary"),
+        ("Über mich", "summary"),
+    ],
+)
+def test_known_section_titles_are_recognised(text: str, kind: str) -> None:
+    assert match_section_title(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Software Engineer",
+        "Managed a team of 5 engineers across three countries",
+        "Jan 2020 – Present",
+        "Acme Corporation",
+        "",
+    ],
+)
+def test_ordinary_lines_are_not_section_titles(text: str) -> None:
+    assert match_section_title(text) is None
+
+
+def test_letter_spaced_heading_is_normalised() -> None:
+    assert normalize_heading("S K I L L S :") == "skills"
+
+
+def _line(index: int, *cells: str, size: float = 10.0, bold: bool = False) -> Line:
+    items = tuple(
+        TextItem(text, 50.0 + 200 * i, 20.0 * index, 50.0 + 200 * i + 6 * len(text),
+                 20.0 * index + size, font_size=size, bold=bold)
+        for i, text in enumerate(cells)
+    )
+    return Line(index, 0, items, gap_above=8.0)
+
+
+def test_sections_split_at_headings_and_keep_header_first() -> None:
+    lines = [
+        _line(0, "Jane Roe", size=20, bold=True),
+        _line(1, "jane@example.com"),
+        _line(2, "EXPERIENCE", size=12, bold=True),
+        _line(3, "Engineer at Acme"),
+        _line(4, "EDUCATION", size=12, bold=True),
+        _line(5, "MIT"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "work", "education"]
+    assert [ln.text for ln in sections[1].lines] == ["Engineer at Acme"]
+
+
+def test_label_column_heading_shares_its_line_with_content() -> None:
+    lines = [_line(0, "Jane Roe", size=20), _line(1, "Work", "Senior Engineer"), _line(2, "Acme Inc.")]
+    sections = split_sections(lines)
+    assert sections[-1].kind == "work"
+    assert [ln.text for ln in sections[-1].lines] == ["Senior Engineer", "Acme Inc."]
+
+
+def test_inline_heading_with_colon_keeps_the_content() -> None:
+    lines = [_line(0, "Jane Roe", size=20), _line(1, "Skills: Python, Go")]
+    sections = split_sections(lines)
+    assert sections[-1].kind == "skills"
+    assert sections[-1].lines[0].text == "Python, Go"
