@@ -1,0 +1,604 @@
+"""Small multilingual vocabularies (EN, DE, FR, ES, PT) for the field extractors.
+
+Every lookup folds case and accents ("Inglês" == "ingles") and works word by word against
+dictionaries built once from the package data (`resumate/data/*.tsv`, see its README):
+
+- human languages and fluency levels      match_language, match_fluency
+- degrees                                 match_degree, split_degree_area
+- what a phrase is                        looks_like_institution / _company / _job_title
+- countries, states, cities, locations    match_country, match_city, parse_location
+
+The scores are heuristics in [0, 1]: 0.5 is "more likely than not".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MAX_PHRASE_WORDS = 4
+
+# --- folding and tokens ---------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping one output character per input character."""
+    out = []
+    for ch in text.lower():
+        if ch.isascii():
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&/-][^\W_]+)*\.?", re.UNICODE)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """Folded word tokens with their spans; a trailing dot is dropped ("Inc." -> "inc")."""
+    return [
+        (m.group().rstrip(".").replace("’", "'"), m.start(), m.end())
+        for m in _TOKEN_RE.finditer(fold(text))
+    ]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(t for t, _, _ in _tokens(phrase))
+
+
+def _ngrams(text: str) -> Iterator[tuple[str, int, int]]:
+    """Word n-grams (longest first at each position) as (key, start, end) over the text."""
+    toks = _tokens(text)
+    for i in range(len(toks)):
+        for n in range(min(MAX_PHRASE_WORDS, len(toks) - i), 0, -1):
+            yield " ".join(t for t, _, _ in toks[i : i + n]), toks[i][1], toks[i + n - 1][2]
+
+
+def _find_first(text: str, table: Mapping[str, str]) -> tuple[str, int, int] | None:
+    for key, start, end in _ngrams(text):
+        value = table.get(key)
+        if value is not None:
+            return value, start, end
+    return None
+
+
+# --- data -----------------------------------------------------------------------------------
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("resumate.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    title_heads: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    title_modifiers: frozenset[str]
+    company_suffixes: frozenset[str]
+    company_words: frozenset[str]
+    company_names: frozenset[str]
+    institution_words: frozenset[str]
+    fluency: dict[str, str]
+    language_aliases: dict[str, str]
+    country_aliases: dict[str, str]
+    location_noise: frozenset[str]
+
+
+@cache
+def _vocab() -> _Vocab:
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for kind, value, terms in _read_tsv("lexicon.tsv"):
+        kinds.setdefault(kind, []).extend((_key(t), value) for t in terms.split("|"))
+
+    def keys(kind: str) -> frozenset[str]:
+        return frozenset(k for k, _ in kinds.get(kind, []))
+
+    def mapping(kind: str) -> dict[str, str]:
+        return {k: v for k, v in kinds.get(kind, [])}
+
+    return _Vocab(
+        title_heads=keys("title_head"),
+        title_suffixes=tuple(sorted(keys("title_suffix"), key=len, reverse=True)),
+        title_modifiers=keys("title_modifier"),
+        company_suffixes=keys("company_suffix"),
+        company_words=keys("company_word"),
+        company_names=keys("company_name"),
+        institution_words=keys("institution_word"),
+        fluency=mapping("fluency"),
+        language_aliases=mapping("language_alias"),
+        country_aliases=mapping("country_alias"),
+        location_noise=keys("location_noise"),
+    )
+
+
+# --- human languages ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageMatch:
+    """A human language: ISO 639-1 code (or 639-3 where there is none), English name."""
+
+    code: str
+    name: str
+    span: tuple[int, int]
+
+
+@cache
+def _languages() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded name -> code, code -> English name)."""
+    by_name: dict[str, str] = {}
+    english: dict[str, str] = {}
+    for code, name, names in _read_tsv("languages.tsv"):
+        english[code] = name
+        for n in names.split("|"):
+            by_name.setdefault(_key(n), code)
+    by_name.update(_vocab().language_aliases)
+    return by_name, english
+
+
+def match_language(text: str) -> LanguageMatch | None:
+    """The first language name in `text` ("Inglés (nativo)" -> en/English), else None."""
+    by_name, english = _languages()
+    found = _find_first(text, by_name)
+    if found is None:
+        return None
+    code, start, end = found
+    return LanguageMatch(code, english.get(code, code), (start, end))
+
+
+_CEFR_RE = re.compile(r"(?<![\w])([abc][12])(?:[+/-][abc]?[12]?)?(?![\w])", re.IGNORECASE)
+
+
+def match_fluency(text: str) -> str | None:
+    """A normalized fluency: a CEFR level ("C1") or a label ("Native speaker", "Fluent",
+    "Professional working proficiency", "Intermediate", "Basic", "Bilingual"); else None.
+
+    Primary rule: a CEFR level wins. Fallback: the first (longest) known phrase.
+    """
+    cefr = _CEFR_RE.search(text)
+    if cefr is not None:
+        return cefr.group(1).upper()
+    found = _find_first(text, _vocab().fluency)
+    return found[0] if found else None
+
+
+# --- degrees --------------------------------------------------------------------------------
+
+DEGREE_LEVELS = (
+    "doctorate",
+    "master",
+    "bachelor",
+    "associate",
+    "secondary",
+    "diploma",
+    "certificate",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeMatch:
+    """A degree found in text: its level, a normalized name, and the words as written."""
+
+    level: str
+    study_type: str
+    text: str
+    span: tuple[int, int]
+
+
+_FIELDS = (
+    r"arts|science|sciences|engineering|technology|business administration|"
+    r"business|commerce|laws|law|fine arts|education|applied science|applied sciences|"
+    r"nursing|music|architecture|computer applications|philosophy|public health|"
+    r"public administration|social work|medicine|surgery|pharmacy|design|economics|"
+    r"information technology|computer science|management|accountancy|accounting"
+)
+_OF = rf"(?:\s+(?:of|in)\s+(?:{_FIELDS})(?![a-z]))?"
+_END = r"(?![\w])"
+# (pattern on folded text, level, normalized study type or "" to keep the matched words)
+_DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
+    (rf"doctor\s+of\s+philosophy|ph\.?\s?d\.?{_END}|d\.?\s?phil\.?{_END}", "doctorate", "PhD"),
+    (
+        rf"doctor\s+of\s+[a-z]+(?:\s+[a-z]+)?|doctorate|doctoral\s+degree|ed\.?d\.?{_END}|"
+        rf"d\.?b\.?a\.?{_END}|m\.d\.{_END}|j\.?d\.?{_END}|pharm\.?\s?d\.?{_END}|"
+        rf"dr\.?\s?(?:rer|phil|med|ing)\.?(?:\s?nat\.?)?|doktor(?:at|grad)?|promotion|"
+        rf"doctorat|doctorado|doutorado|doutoramento|dottorato",
+        "doctorate",
+        "",
+    ),
+    (rf"master\s+of\s+business\s+administration|e?mba{_END}", "master", "MBA"),
+    (
+        rf"master'?s?{_OF}(?:\s+degree)?|m\.?\s?sc\.?{_END}|m\.\s?s\.?{_END}|"
+        rf"ms(?=\s*(?:in\b|,|-|–|\(|\)|$))|m\.?\s?eng\.?{_END}|m\.?\s?tech\.?{_END}|m\.\s?a\.{_END}|"
+        rf"ma(?=\s+(?:in\b|\()|\)|$)|m\.?\s?phil\.?{_END}|m\.?\s?res\.?{_END}|mfa{_END}|mpa{_END}|"
+        rf"mph{_END}|ll\.?\s?m\.?{_END}|m\.?\s?ed\.?{_END}|m\.?\s?com{_END}|mca{_END}|msw{_END}|"
+        rf"maitrise|mastere|mestrado|maestria|magister|magistere|diplom-?ingenieur|"
+        rf"dipl\.?-?\s?ing\.?|diplom(?:-\w+)?{_END}|diplome\s+d'ingenieur|"
+        rf"laurea\s+magistrale",
+        "master",
+        "",
+    ),
+    (
+        rf"bachelor'?s?{_OF}(?:\s+degree)?|b\.?\s?sc\.?{_END}|b\.\s?s\.?{_END}|"
+        rf"bs(?=\s*(?:in\b|,|-|–|\(|\)|$))|b\.\s?a\.{_END}|ba(?=\s+(?:in\b|\(|hons)|\)|$)|"
+        rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
+        rf"bca{_END}|b\.?\s?com{_END}|bfa{_END}|ll\.?\s?b\.?{_END}|b\.\s?ed\.?{_END}|bsba{_END}|"
+        rf"bsn{_END}|bsee{_END}|bscs{_END}|licence{_END}|licenciatura|licenciado|licenciada|"
+        rf"bacharelado|bacharel|grado\s+en|graduacao|laurea|ingeniero|ingeniera|engenheiro|"
+        rf"ingenieur|bachelier",
+        "bachelor",
+        "",
+    ),
+    (
+        rf"associate'?s?(?:\s+(?:of|in)\s+[a-z]+(?:\s+[a-z]+)?|\s+degree)|a\.\s?a\.\s?s?\.?{_END}|"
+        rf"a\.\s?s\.{_END}|aas{_END}",
+        "associate",
+        "",
+    ),
+    (
+        rf"high\s+school(?:\s+diploma)?|secondary\s+school|ged{_END}|a[- ]levels?{_END}|"
+        rf"i?gcses?{_END}|abitur|fachabitur|baccalaureat|bac{_END}|bachillerato|"
+        rf"ensino\s+medio|matura{_END}|international\s+baccalaureate|ib\s+diploma|"
+        rf"mittlere\s+reife|realschulabschluss",
+        "secondary",
+        "",
+    ),
+    (
+        rf"(?:post)?graduate\s+diploma|diploma|diplome|hnd{_END}|hnc{_END}|diplomado|"
+        rf"tecnico\s+superior|technicien\s+superieur|bts{_END}|dut{_END}|ausbildung",
+        "diploma",
+        "",
+    ),
+    (r"certificate|certificat|zertifikat|certificado", "certificate", ""),
+)
+_DEGREE_RES = tuple(
+    (re.compile(rf"(?<![\w.]){p}", re.IGNORECASE), lvl, st) for p, lvl, st in _DEGREE_TABLE
+)
+
+
+def match_degree(text: str) -> DegreeMatch | None:
+    """The first degree in `text` (earliest, then longest, then highest level), else None."""
+    folded = fold(text)
+    best: tuple[int, int, int] | None = None
+    found: DegreeMatch | None = None
+    for rank, (pattern, level, study_type) in enumerate(_DEGREE_RES):
+        m = pattern.search(folded)
+        if m is None:
+            continue
+        key = (m.start(), -(m.end() - m.start()), rank)
+        if best is None or key < best:
+            best = key
+            raw = text[m.start() : m.end()].strip()
+            found = DegreeMatch(level, study_type or raw, raw, (m.start(), m.end()))
+    return found
+
+
+_AREA_LEAD_RE = re.compile(
+    r"^[\s,:;/–—-]*(?:(?:in|of|on|em|en|de|du|des|im|in der|dans|na|no|with major in)\s+)?",
+    re.IGNORECASE,
+)
+_AREA_STOP_RE = re.compile(
+    r"\s*(?:[,;|(]|\s[–—-]\s|\bGPA\b|\bwith\b|\bsumma\b|\bmagna\b|\bcum laude\b|\d{4}).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_HONOURS_RE = re.compile(r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)", re.IGNORECASE)
+
+
+def split_degree_area(text: str) -> tuple[str | None, str | None]:
+    """("Bachelor of Science in Computer Science") -> ("Bachelor of Science", "Computer
+    Science"). The degree is returned as written; the area is what follows it (up to a comma,
+    bracket, dash, GPA or year) or, when nothing follows, what precedes it.
+    """
+    match = match_degree(text)
+    if match is None:
+        return None, _clean_area(text) or None
+    start, end = match.span
+    degree = text[start:end].strip()
+    honours = _HONOURS_RE.match(text, end)
+    if honours is not None:
+        degree, end = text[start : honours.end()].strip(), honours.end()
+    after = _clean_area(_AREA_LEAD_RE.sub("", text[end:], count=1))
+    before = _clean_area(re.sub(r"[\s,(\[:–—-]+$", "", text[:start]))
+    return degree, after or before or None
+
+
+def _clean_area(text: str) -> str:
+    return _AREA_STOP_RE.sub("", text).strip(" \t.,;:-–—()[]")
+
+
+# --- what a phrase is -----------------------------------------------------------------------
+
+_WEAK_HEADS_TEXT = (
+    "lead head partner principal associate member student volunteer qa ux ui hr pm chair "
+    "founding scrum devops sre chef commercial"
+)
+_WEAK_HEADS = frozenset(_WEAK_HEADS_TEXT.split())
+
+
+def _words(text: str) -> list[str]:
+    return [t for t, _, _ in _tokens(text)]
+
+
+def _phrases(words: list[str]) -> Iterator[str]:
+    for i in range(len(words)):
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            yield " ".join(words[i : i + n])
+
+
+def looks_like_institution(text: str) -> float:
+    """1 for "Stanford University", "TU München", "Lycée Henri IV"; 0 for "Acme GmbH".
+
+    Primary rule: a school word (university, Hochschule, école, escuela, faculdade, ...).
+    Fallback: an "X of Y" capitalised name scores a little.
+    """
+    v = _vocab()
+    words = _words(text)
+    if not words:
+        return 0.0
+    parts = [p for w in words if "-" in w for p in w.split("-")]  # "Goethe-Gymnasium"
+    hit = any(p in v.institution_words for p in _phrases(words)) or any(
+        p in v.institution_words for p in parts
+    )
+    score = 0.9 if hit else 0.0
+    if hit and (len(words) > 10 or any(w in v.company_suffixes for w in words)):
+        score -= 0.4
+    return max(0.0, min(1.0, score))
+
+
+def looks_like_company(text: str) -> float:
+    """High for "Acme Technologies GmbH", "Google", "Banco Santander"; low for job titles.
+
+    Primary rule: a legal suffix (Inc, LLC, GmbH, S.A., ...) or a well-known employer.
+    Fallback: company words (Technologies, Solutions, Labs, Group, Bank, ...).
+    """
+    v = _vocab()
+    words = _words(text)
+    if not words or len(words) > 10:
+        return 0.0
+    phrases = set(_phrases(words))
+    if words[-1] in v.company_suffixes or any(w in v.company_suffixes for w in words[1:]):
+        score = 0.9
+    elif phrases & v.company_names:
+        score = 0.8
+    elif any(w in v.company_words for w in words):
+        score = 0.6
+    else:
+        return 0.0
+    if _title_head(words) is not None:
+        score -= 0.45
+    if looks_like_institution(text) >= 0.5:
+        score -= 0.3
+    return max(0.0, min(1.0, score))
+
+
+def _title_head(words: list[str]) -> str | None:
+    v = _vocab()
+    for phrase in _phrases(words):
+        if phrase in v.title_heads:
+            return phrase
+    for w in words:
+        if len(w) > 8 and w.endswith(v.title_suffixes):
+            return w
+    return None
+
+
+def looks_like_job_title(text: str) -> float:
+    """High for "Senior Software Engineer", "Chef de projet", "Desarrollador Backend".
+
+    Primary rule: a title head noun (engineer, manager, Entwickler, ingénieur, gerente, ...,
+    including German compounds such as "Softwareentwickler"). Modifiers (senior, lead, data,
+    ...) add a little; long sentences, digits, e-mail/URL characters and legal suffixes subtract.
+    """
+    v = _vocab()
+    words = _words(text)
+    if not words or len(words) > 12 or "@" in text or "://" in text:
+        return 0.0
+    head = _title_head(words)
+    if head is None:
+        return 0.0
+    score = 0.55 if head in _WEAK_HEADS else 0.8
+    known = sum(1 for w in words if w in v.title_modifiers or w in v.title_heads)
+    score += 0.15 * known / len(words)
+    if len(words) > 6:
+        score -= 0.05 * (len(words) - 6)
+    if any(ch.isdigit() for ch in text):
+        score -= 0.2
+    if words[-1] in v.company_suffixes:
+        score -= 0.5
+    return max(0.0, min(1.0, score))
+
+
+# --- places ---------------------------------------------------------------------------------
+
+
+def _pairs(spec: str) -> dict[str, str]:
+    return {code: name.replace("_", " ") for code, name in (p.split("=") for p in spec.split())}
+
+
+US_STATES: Mapping[str, str] = _pairs(
+    "AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado CT=Connecticut "
+    "DE=Delaware FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana IA=Iowa "
+    "KS=Kansas KY=Kentucky LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts MI=Michigan "
+    "MN=Minnesota MS=Mississippi MO=Missouri MT=Montana NE=Nebraska NV=Nevada "
+    "NH=New_Hampshire NJ=New_Jersey NM=New_Mexico NY=New_York NC=North_Carolina "
+    "ND=North_Dakota OH=Ohio OK=Oklahoma OR=Oregon PA=Pennsylvania RI=Rhode_Island "
+    "SC=South_Carolina SD=South_Dakota TN=Tennessee TX=Texas UT=Utah VT=Vermont VA=Virginia "
+    "WA=Washington WV=West_Virginia WI=Wisconsin WY=Wyoming DC=District_of_Columbia "
+    "PR=Puerto_Rico"
+)
+CA_PROVINCES: Mapping[str, str] = _pairs(
+    "AB=Alberta BC=British_Columbia MB=Manitoba NB=New_Brunswick NL=Newfoundland_and_Labrador "
+    "NS=Nova_Scotia NT=Northwest_Territories NU=Nunavut ON=Ontario PE=Prince_Edward_Island "
+    "QC=Quebec SK=Saskatchewan YT=Yukon"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    countries: dict[str, str]  # folded name or alias -> alpha-2
+    alpha2: frozenset[str]
+    cities: dict[str, tuple[str, str, str]]  # folded name -> (name, alpha-2, US state)
+    regions: dict[str, tuple[str, str]]  # folded state/province code or name -> (code, country)
+
+
+@cache
+def _places() -> _Places:
+    countries: dict[str, str] = {}
+    for cc, name, aliases in _read_tsv("countries.tsv"):
+        for n in [name, *aliases.split("|")]:
+            if n:
+                countries.setdefault(_key(n), cc)
+    countries.update(_vocab().country_aliases)
+    cities: dict[str, tuple[str, str, str]] = {}
+    for name, cc, state, _population, _aliases in _read_tsv("cities.tsv"):  # biggest first
+        cities.setdefault(_key(name), (name, cc, state))
+    for name, cc, state, _population, aliases in _read_tsv("cities.tsv"):
+        for alias in filter(None, aliases.split("|")):
+            cities.setdefault(_key(alias), (name, cc, state))
+    regions: dict[str, tuple[str, str]] = {}
+    for table, cc in ((US_STATES, "US"), (CA_PROVINCES, "CA")):
+        for code, name in table.items():
+            regions[code.lower()] = regions[_key(name)] = (code, cc)
+    alpha2 = frozenset(cc for cc, _, _ in _read_tsv("countries.tsv"))
+    return _Places(countries, alpha2, cities, regions)
+
+
+def match_country(text: str) -> str | None:
+    """ISO alpha-2 for a country name in EN/DE/FR/ES/PT or a common abbreviation ("USA",
+    "U.K.", "Deutschland", "España", "Brasil"), when that is the whole text; else None."""
+    return _places().countries.get(_key(text))
+
+
+def match_city(text: str) -> tuple[str, str] | None:
+    """(city name, alpha-2) for a city of 100k+ people (the most populous of that name)."""
+    key = _key(text)
+    if not key or key in _vocab().company_words or key in _NOT_CITIES:
+        return None
+    found = _places().cities.get(key)
+    return (found[0], found[1]) if found else None
+
+
+_NOT_CITIES_TEXT = (
+    "reading mobile nice bath split orange independence victoria university college marketing "
+    "sales design lead data"
+)
+_NOT_CITIES = frozenset(_NOT_CITIES_TEXT.split())
+_POSTAL_RES = (
+    re.compile(r"\b\d{5}(?:-\d{4})?\b"),  # US ZIP, DE/FR/ES/IT postcodes
+    re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),  # Canada
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"),  # UK
+    re.compile(r"\b\d{5}-\d{3}\b|\b\d{4}-\d{3}\b"),  # Brazil, Portugal
+    re.compile(r"(?:^|\s)\d{4}(?=\s+[^\W\d_])|(?<=\s)\d{4}$"),  # AT/CH/BE/NL/AU
+)
+_LABEL_RE = re.compile(
+    r"^\s*(?:address|location|adresse|dirección|direccion|endereço|"
+    r"wohnort|ort|ubicación|localização)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+_STREET_RE = re.compile(
+    r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|lane|drive|dr|way|"
+    r"straße|strasse|str|weg|platz|rue|avenida|calle|rua|via)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def parse_location(text: str) -> dict[str, str] | None:
+    """Split "San Francisco, CA 94105" / "75001 Paris, France" / "Toronto, ON, Canada" into
+    {city, region, postalCode, countryCode, address}; None when nothing looks like a place.
+
+    Primary rule: comma parts read from the end: country, then US state or Canadian province,
+    then city; a part with digits or street words before the city is the address. Fallback:
+    a lone known city ("Berlin") gives its country from the city table.
+    """
+    text = _LABEL_RE.sub("", text).strip(" \t,;·|")
+    if not text or len(text) > 120 or "@" in text:
+        return None
+    out: dict[str, str] = {}
+    parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
+    places = _places()
+    if parts and (cc := match_country(parts[-1])) is not None:
+        out["countryCode"] = cc
+        parts.pop()
+    if parts:
+        _take_region(parts, out, places)
+    if len(parts) > 1 and "region" not in out and re.fullmatch(r"[A-Z]{2,3}", parts[-1]):
+        out["region"] = parts.pop()  # a state code outside the US and Canada ("SP", "NSW")
+    for i, part in enumerate(parts):
+        postal, rest = _split_postal(part)
+        if postal:
+            out.setdefault("postalCode", postal)
+            parts[i] = rest
+    parts = [p for p in parts if p]
+    if parts:
+        city = _clean_city(parts[-1])
+        if city and not any(ch.isdigit() for ch in city) and len(city.split()) <= 4:
+            out["city"] = city
+            if len(parts) > 1:
+                out["address"] = ", ".join(parts[:-1])
+        elif _STREET_RE.search(parts[-1]):
+            out["address"] = ", ".join(parts)
+    return _resolve(out, places)
+
+
+def _take_region(parts: list[str], out: dict[str, str], places: _Places) -> None:
+    last = parts[-1]
+    m = re.fullmatch(r"([A-Za-z]{2}|[A-Za-z][A-Za-z .]+?)(?:\s+(\S.*))?", last)
+    if m is None:
+        return
+    region = places.regions.get(_key(m.group(1)))
+    is_code = len(m.group(1)) == 2
+    if region is None or (is_code and not m.group(1).isupper()):
+        return
+    if is_code and len(parts) == 1:
+        return
+    if is_code and "countryCode" not in out and region[1] == "US" and len(parts) > 1:
+        city = match_city(parts[-2])
+        if city is not None and city[1] == m.group(1).upper() and m.group(1).upper() != "US":
+            out["countryCode"] = city[1]  # "Berlin, DE": a country code, not Delaware
+            parts.pop()
+            return
+    if out.get("countryCode", region[1]) != region[1]:
+        return
+    out["region"] = region[0] if is_code else m.group(1).strip()
+    out["countryCode"] = region[1]
+    postal, _ = _split_postal(m.group(2) or "")
+    if postal:
+        out["postalCode"] = postal
+    parts.pop()
+
+
+def _split_postal(part: str) -> tuple[str | None, str]:
+    for pattern in _POSTAL_RES:
+        m = pattern.search(part)
+        if m is not None:
+            rest = (part[: m.start()] + " " + part[m.end() :]).strip()
+            return m.group().strip(), re.sub(r"\s+", " ", rest)
+    return None, part
+
+
+def _clean_city(part: str) -> str:
+    noise = _vocab().location_noise
+    words = [w for w in part.split() if _key(w) not in noise]
+    return " ".join(words).strip(" .")
+
+
+def _resolve(out: dict[str, str], places: _Places) -> dict[str, str] | None:
+    city = out.get("city")
+    known = match_city(city) if city else None
+    if city and known is None and not out.keys() - {"city", "address"}:
+        cc = match_country(city)
+        return {"countryCode": cc} if cc else None
+    if known is not None and "countryCode" not in out:
+        out["countryCode"] = known[1]
+        state = places.cities[_key(city or "")][2]
+        if state and "region" not in out:
+            out["region"] = state
+    if city and not city[:1].isupper() and known is None:
+        return None
+    return out or None

@@ -1,0 +1,364 @@
+from __future__ import annotations
+
+import pytest
+
+from resumate.parse import lexicon as lx
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("English", "en", "English"),
+        ("Englisch", "en", "English"),
+        ("Anglais", "en", "English"),
+        ("Inglés", "en", "English"),
+        ("Inglês (fluente)", "en", "English"),
+        ("German", "de", "German"),
+        ("Deutsch", "de", "German"),
+        ("Allemand", "de", "German"),
+        ("Alemán", "de", "German"),
+        ("Alemão", "de", "German"),
+        ("Français", "fr", "French"),
+        ("Französisch", "fr", "French"),
+        ("Spanish", "es", "Spanish"),
+        ("Español", "es", "Spanish"),
+        ("Espanhol", "es", "Spanish"),
+        ("Portuguese", "pt", "Portuguese"),
+        ("Português", "pt", "Portuguese"),
+        ("Portugiesisch", "pt", "Portuguese"),
+        ("Mandarin", "zh", "Chinese"),
+        ("Mandarin Chinese", "zh", "Chinese"),
+        ("Chinese", "zh", "Chinese"),
+        ("Cantonese", "yue", "Cantonese"),
+        ("Japanese", "ja", "Japanese"),
+        ("Korean", "ko", "Korean"),
+        ("Arabic", "ar", "Arabic"),
+        ("Hindi", "hi", "Hindi"),
+        ("Russian", "ru", "Russian"),
+        ("Italian", "it", "Italian"),
+        ("Italiano", "it", "Italian"),
+        ("Dutch", "nl", "Dutch"),
+        ("Polish", "pl", "Polish"),
+        ("Turkish", "tr", "Turkish"),
+        ("Swedish", "sv", "Swedish"),
+        ("Farsi", "fa", "Persian"),
+        ("Filipino", "tl", "Tagalog"),
+        ("Swahili", "sw", "Swahili"),
+        ("Deutsch: Muttersprache", "de", "German"),
+    ],
+)
+def test_match_language(text: str, code: str, name: str) -> None:
+    match = lx.match_language(text)
+    assert match is not None
+    assert (match.code, match.name) == (code, name)
+
+
+@pytest.mark.parametrize("text", ["Python", "Fluent", "Project management", ""])
+def test_match_language_rejects_non_languages(text: str) -> None:
+    assert lx.match_language(text) is None
+
+
+def test_language_span_points_at_the_name() -> None:
+    text = "Languages: Spanish (native)"
+    match = lx.match_language(text)
+    assert match is not None
+    assert text[match.span[0] : match.span[1]] == "Spanish"
+
+
+@pytest.mark.parametrize(
+    ("text", "fluency"),
+    [
+        ("Native speaker", "Native speaker"),
+        ("native", "Native speaker"),
+        ("Mother tongue", "Native speaker"),
+        ("Muttersprache", "Native speaker"),
+        ("langue maternelle", "Native speaker"),
+        ("nativo", "Native speaker"),
+        ("Bilingual", "Bilingual"),
+        ("bilingue", "Bilingual"),
+        ("Fluent", "Fluent"),
+        ("fließend", "Fluent"),
+        ("courant", "Fluent"),
+        ("fluente", "Fluent"),
+        ("Professional working proficiency", "Professional working proficiency"),
+        ("verhandlungssicher", "Fluent"),
+        ("Advanced", "Professional working proficiency"),
+        ("Intermediate", "Intermediate"),
+        ("conversational", "Intermediate"),
+        ("intermédiaire", "Intermediate"),
+        ("Basic", "Basic"),
+        ("Grundkenntnisse", "Basic"),
+        ("básico", "Basic"),
+        ("C1", "C1"),
+        ("B2 level", "B2"),
+        ("Englisch (C2)", "C2"),
+        ("a2", "A2"),
+    ],
+)
+def test_match_fluency(text: str, fluency: str) -> None:
+    assert lx.match_fluency(text) == fluency
+
+
+@pytest.mark.parametrize("text", ["English", "Python", "B52 bomber", ""])
+def test_match_fluency_rejects(text: str) -> None:
+    assert lx.match_fluency(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "study_type"),
+    [
+        ("B.S. in Computer Science", "bachelor", "B.S."),
+        ("BSc Computer Science", "bachelor", "BSc"),
+        ("B.Tech", "bachelor", "B.Tech"),
+        ("BE in Civil Engineering", "bachelor", "BE"),
+        ("Bachelor of Science", "bachelor", "Bachelor of Science"),
+        ("Bachelor's degree", "bachelor", "Bachelor's degree"),
+        ("M.S.", "master", "M.S."),
+        ("MSc Data Science", "master", "MSc"),
+        ("MBA", "master", "MBA"),
+        ("M.Eng", "master", "M.Eng"),
+        ("Master of Arts in History", "master", "Master of Arts"),
+        ("Ph.D.", "doctorate", "PhD"),
+        ("PhD in Physics", "doctorate", "PhD"),
+        ("Doctorate in Education", "doctorate", "Doctorate"),
+        ("Associate of Applied Science", "associate", "Associate of Applied Science"),
+        ("A.A.", "associate", "A.A."),
+        ("High School Diploma", "secondary", "High School Diploma"),
+        ("GED", "secondary", "GED"),
+        ("Abitur", "secondary", "Abitur"),
+        ("Licenciatura en Derecho", "bachelor", "Licenciatura"),
+        ("Licence Informatique", "bachelor", "Licence"),
+        ("Maîtrise de gestion", "master", "Maîtrise"),
+        ("Diplom-Kaufmann", "master", "Diplom-Kaufmann"),
+        ("Magister Artium", "master", "Magister"),
+        ("Bacharelado em Direito", "bachelor", "Bacharelado"),
+        ("Mestrado em Engenharia", "master", "Mestrado"),
+        ("Doutorado em Física", "doctorate", "Doutorado"),
+        ("Ingeniero Industrial", "bachelor", "Ingeniero"),
+        ("Diplôme d'ingénieur", "master", "Diplôme d'ingénieur"),
+        ("Certificate in Project Management", "certificate", "Certificate"),
+        ("Diploma in Nursing", "diploma", "Diploma"),
+        ("Computer Science (BS)", "bachelor", "BS"),
+    ],
+)
+def test_match_degree(text: str, level: str, study_type: str) -> None:
+    match = lx.match_degree(text)
+    assert match is not None
+    assert (match.level, match.study_type) == (level, study_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stanford University", "Senior Associate", "Microsoft Office", "Basketball", "ms word", ""],
+)
+def test_match_degree_rejects(text: str) -> None:
+    assert lx.match_degree(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "degree", "area"),
+    [
+        ("Bachelor of Science in Computer Science", "Bachelor of Science", "Computer Science"),
+        ("BSc Computer Science", "BSc", "Computer Science"),
+        ("M.S., Electrical Engineering", "M.S.", "Electrical Engineering"),
+        ("Computer Science (BS)", "BS", "Computer Science"),
+        ("Ph.D. in Physics, 2015", "Ph.D.", "Physics"),
+        ("MBA", "MBA", None),
+        ("Master of Science in Data Science - GPA 3.9", "Master of Science", "Data Science"),
+        ("BA (Hons) Economics", "BA (Hons)", "Economics"),
+        (
+            "Licenciatura en Administración de Empresas",
+            "Licenciatura",
+            "Administración de Empresas",
+        ),
+        ("Mechanical Engineering", None, "Mechanical Engineering"),
+    ],
+)
+def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:
+    assert lx.split_degree_area(text) == (degree, area)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stanford University", True),
+        ("Technische Universität München", True),
+        ("Université Paris-Saclay", True),
+        ("Universidad de Buenos Aires", True),
+        ("Universidade de São Paulo", True),
+        ("Massachusetts Institute of Technology", True),
+        ("Hochschule München", True),
+        ("École Polytechnique", True),
+        ("Escuela Politécnica Nacional", True),
+        ("Lycée Henri IV", True),
+        ("Goethe-Gymnasium", True),
+        ("Lincoln High School", True),
+        ("General Assembly Academy", True),
+        ("Acme GmbH", False),
+        ("Senior Software Engineer", False),
+        ("John Smith", False),
+    ],
+)
+def test_looks_like_institution(text: str, expected: bool) -> None:
+    assert (lx.looks_like_institution(text) >= 0.5) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Inc.", True),
+        ("Acme, LLC", True),
+        ("Globex Ltd", True),
+        ("Müller GmbH", True),
+        ("Siemens AG", True),
+        ("Dupont S.A.", True),
+        ("Capgemini SAS", True),
+        ("Rossi S.r.l.", True),
+        ("Philips B.V.", True),
+        ("Acme Pty Ltd", True),
+        ("Initech Corp", True),
+        ("Tesco PLC", True),
+        ("Acme Technologies", True),
+        ("Bright Solutions", True),
+        ("Blue Labs", True),
+        ("Google", True),
+        ("Deutsche Bank", True),
+        ("Senior Software Engineer", False),
+        ("Project Manager", False),
+        ("Stanford University", False),
+        ("John Smith", False),
+    ],
+)
+def test_looks_like_company(text: str, expected: bool) -> None:
+    assert (lx.looks_like_company(text) >= 0.5) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senior Software Engineer", True),
+        ("Sr. Data Scientist", True),
+        ("Junior Web Developer", True),
+        ("Engineering Manager", True),
+        ("Head of Marketing", True),
+        ("VP of Sales", True),
+        ("CTO", True),
+        ("Co-Founder & CEO", True),
+        ("Marketing Intern", True),
+        ("Registered Nurse", True),
+        ("Staff Accountant", True),
+        ("Freelance Designer", True),
+        ("Softwareentwickler", True),
+        ("Projektleiter", True),
+        ("Werkstudent Data Analytics", True),
+        ("Développeur Full-Stack", True),
+        ("Chef de projet", True),
+        ("Ingénieur logiciel", True),
+        ("Desarrollador Backend", True),
+        ("Gerente de Ventas", True),
+        ("Desenvolvedor Java Pleno", True),
+        ("Analista de Sistemas", True),
+        ("Acme GmbH", False),
+        ("Stanford University", False),
+        ("John Smith", False),
+        ("Berlin, Germany", False),
+        ("jane@example.com", False),
+    ],
+)
+def test_looks_like_job_title(text: str, expected: bool) -> None:
+    assert (lx.looks_like_job_title(text) >= 0.5) is expected
+
+
+def test_title_modifiers_raise_the_score() -> None:
+    assert lx.looks_like_job_title("Senior Software Engineer") > lx.looks_like_job_title(
+        "Engineer of many things here and there"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany", "DE"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("USA", "US"),
+        ("U.S.", "US"),
+        ("U.S.A.", "US"),
+        ("United States", "US"),
+        ("UK", "GB"),
+        ("United Kingdom", "GB"),
+        ("England", "GB"),
+        ("España", "ES"),
+        ("Spain", "ES"),
+        ("Brasil", "BR"),
+        ("Brazil", "BR"),
+        ("México", "MX"),
+        ("Colombia", "CO"),
+        ("France", "FR"),
+        ("Schweiz", "CH"),
+        ("The Netherlands", "NL"),
+        ("UAE", "AE"),
+        ("India", "IN"),
+        ("Japan", "JP"),
+    ],
+)
+def test_match_country(text: str, code: str) -> None:
+    assert lx.match_country(text) == code
+
+
+@pytest.mark.parametrize("text", ["Berlin", "Python", "", "Engineer"])
+def test_match_country_rejects(text: str) -> None:
+    assert lx.match_country(text) is None
+
+
+def test_state_and_province_tables() -> None:
+    assert lx.US_STATES["TX"] == "Texas"
+    assert lx.US_STATES["NY"] == "New York"
+    assert lx.CA_PROVINCES["ON"] == "Ontario"
+    assert len(lx.US_STATES) >= 51
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin, Germany", {"city": "Berlin", "countryCode": "DE"}),
+        (
+            "San Francisco, CA 94105",
+            {"city": "San Francisco", "region": "CA", "postalCode": "94105", "countryCode": "US"},
+        ),
+        ("London, UK", {"city": "London", "countryCode": "GB"}),
+        ("Medellín, Colombia", {"city": "Medellín", "countryCode": "CO"}),
+        ("Toronto, ON, Canada", {"city": "Toronto", "region": "ON", "countryCode": "CA"}),
+        ("75001 Paris, France", {"city": "Paris", "postalCode": "75001", "countryCode": "FR"}),
+        ("Austin, TX", {"city": "Austin", "region": "TX", "countryCode": "US"}),
+        ("Austin, Texas", {"city": "Austin", "region": "Texas", "countryCode": "US"}),
+        ("Berlin", {"city": "Berlin", "countryCode": "DE"}),
+        ("Munich", {"city": "Munich", "countryCode": "DE"}),
+        ("Germany", {"countryCode": "DE"}),
+        ("Berlin, DE", {"city": "Berlin", "countryCode": "DE"}),
+        ("New York, NY", {"city": "New York", "region": "NY", "countryCode": "US"}),
+        ("São Paulo, SP, Brasil", {"city": "São Paulo", "region": "SP", "countryCode": "BR"}),
+        ("10115 Berlin", {"city": "Berlin", "postalCode": "10115", "countryCode": "DE"}),
+        ("Location: Madrid, España", {"city": "Madrid", "countryCode": "ES"}),
+        (
+            "123 Main St, Springfield, IL 62701",
+            {
+                "address": "123 Main St",
+                "city": "Springfield",
+                "region": "IL",
+                "postalCode": "62701",
+                "countryCode": "US",
+            },
+        ),
+        ("Greater Seattle Area", {"city": "Seattle", "region": "WA", "countryCode": "US"}),
+    ],
+)
+def test_parse_location(text: str, expected: dict[str, str]) -> None:
+    assert lx.parse_location(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Senior Engineer", "Remote", "", "jane@example.com", "Python, Java, Go", "reading"]
+)
+def test_parse_location_rejects(text: str) -> None:
+    assert lx.parse_location(text) is None
