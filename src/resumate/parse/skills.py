@@ -1,0 +1,279 @@
+"""Skills: a taxonomy shipped with the package, list splitting, and free-text spotting.
+
+The taxonomy (`resumate/data/skills.tsv`) has ~1,900 skills with a canonical name, a category
+and aliases: a curated list (CC0) plus GitHub Linguist's programming and markup languages (MIT).
+
+Lookups compare a *key*: case-folded, accents stripped, spaces and ``. - _`` removed, but
+``+`` ``#`` ``&`` ``/`` kept, so "React.js" == "ReactJS" == "react js" while "C", "C++" and "C#"
+stay apart. Every lookup is one dict access.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MAX_SKILL_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMatch:
+    """A taxonomy hit: canonical name, category, the text as written, and its source id
+    ("linguist:<languageId>" for a Linguist language, else "resumate:<slug>")."""
+
+    canonical: str
+    category: str
+    raw: str
+    source_id: str
+    span: tuple[int, int] = (0, 0)  # where `raw` was found (find_skills_in_text only)
+
+
+@dataclass(frozen=True, slots=True)
+class _Skill:
+    canonical: str
+    category: str
+    source_id: str
+
+
+def skill_key(text: str) -> str:
+    """The lookup key: folded, without spaces and ``. - _`` ("Node.js" -> "nodejs")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[\s._\-’'`\"]+", "", folded)
+
+
+@dataclass(frozen=True, slots=True)
+class _Taxonomy:
+    by_key: dict[str, _Skill]
+    free_text: dict[str, _Skill]  # keys safe to spot in prose
+    exact_case: dict[str, str]  # key -> surface form that prose must match exactly
+
+
+# Words that are skills in a skills list but ordinary words in prose: never spotted in free text.
+_PROSE_STOPWORDS_TEXT: str = """
+go r c d make ant chef puppet salt glue lambda spark dash flux sketch canvas maya rhino nuke
+avid epic segment heap ray beam pig hive luigi prefect realm sage word teams outlook box access
+operations research writing editing training planning trading tax taxation banking sales retail
+pricing insurance strategy consulting selling communication leadership organization creativity
+initiative ownership patience reliability empathy resilience accountability networking
+reporting optimization classification clustering regression probability calculus statistics
+accounting logistics procurement purchasing nursing surgery pharmacy nutrition teaching
+instruction tutoring fundraising litigation translation interpreting journalism animation
+illustration photography typography branding prototyping firmware electronics soldering
+robotics monitoring observability virtualization scheduling reception payroll recruiting
+recruitment sourcing onboarding administration planning budgeting delegation prioritization
+innovation collaboration teamwork flexibility adaptability mentoring coaching facilitation
+persuasion storytelling debugging troubleshooting refactoring documentation selling advertising
+merchandising compliance auditing hospitality dentistry counseling counselling triage caregiving
+pediatrics anesthesia microscopy biochemistry genomics epidemiology forecasting valuation
+derivatives treasury payments fintech blockchain crypto underwriting tableau looker swift rust
+dart julia elm crystal scheme racket ada pascal assembly shell apex lean agile scrum kanban
+waterfall remote unity express play echo fiber rocket foundation ghost sanity relay redux
+ember meteor polymer backbone bootstrap material ionic expo relay dagger spring struts phoenix
+oracle sap excel visio project zoom slack notion miro box drive meet loom basecamp evernote
+bloomberg xero sage odoo workday lever greenhouse intercom buffer moz marketo hugo jekyll
+consul vault nomad packer vagrant terraform pulumi helm rancher podman bamboo spinnaker
+tekton flux make bazel nexus maven gradle cypress mocha chai jasmine karma jest playwright
+puppeteer locust gatling cucumber espresso pillow polars dask keras
+"""
+# Skills that stay spottable despite the list above ("Excel" and "Terraform" are rarely prose).
+_PROSE_ALLOWED_TEXT = "excel terraform tableau looker kubernetes bloomberg"
+_PROSE_STOPWORDS = frozenset(_PROSE_STOPWORDS_TEXT.split()) - frozenset(_PROSE_ALLOWED_TEXT.split())
+
+
+def _is_distinctive(name: str) -> bool:
+    """A Linguist-only name is spotted in prose only when it cannot be an ordinary word."""
+    return bool(re.search(r"[a-z][A-Z]|[^A-Za-z ]", name)) and len(name) > 2
+
+
+@cache
+def _taxonomy() -> _Taxonomy:
+    text = resources.files("resumate.data").joinpath("skills.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    by_key: dict[str, _Skill] = {}
+    free_text: dict[str, _Skill] = {}
+    exact_case: dict[str, str] = {}
+    skills = [
+        (_Skill(c, cat, sid), origin == "curated", [c, *filter(None, al.split("|"))])
+        for c, cat, al, sid, origin in rows
+    ]
+    for skill, _curated, _names in skills:  # canonical names win over aliases
+        by_key.setdefault(skill_key(skill.canonical), skill)
+    for skill, curated, names in skills:
+        for name in names:
+            key = skill_key(name)
+            by_key.setdefault(key, skill)
+            if by_key[key] is not skill or key in _PROSE_STOPWORDS or len(key) < 2:
+                continue
+            if curated:
+                free_text.setdefault(key, skill)
+            elif _is_distinctive(name):
+                free_text.setdefault(key, skill)
+                exact_case.setdefault(key, name)
+    return _Taxonomy(by_key, free_text, exact_case)
+
+
+_VERSION_RE = re.compile(r"\s*v?\d+(?:\.\d+)*\+?\s*$", re.IGNORECASE)
+_PAREN_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
+
+
+def normalize_skill(raw: str) -> SkillMatch | None:
+    """The taxonomy entry for one skill as written ("ReactJS" -> React), else None.
+
+    Primary rule: the whole text's key. Fallbacks: without a bracketed note ("Python
+    (advanced)"), then without a trailing version ("Java 17", "Angular 2+").
+    """
+    text = raw.strip().strip("•·-*:;,.").strip()
+    if not text or len(text) > 80:
+        return None
+    by_key = _taxonomy().by_key
+    for candidate in (text, _PAREN_RE.sub(" ", text).strip(), _VERSION_RE.sub("", text)):
+        skill = by_key.get(skill_key(candidate)) if candidate else None
+        if skill is not None:
+            return SkillMatch(skill.canonical, skill.category, raw, skill.source_id)
+    return None
+
+
+# --- splitting skills lines -----------------------------------------------------------------
+
+_SPLIT_RE = re.compile(
+    r"\s*(?:[,;|•·●▪◦■►✓✔\t\n]|\s/\s|\s[–—-]\s|\s{3,}|\s(?:and|und|et|y|e|&)\s)\s*",
+    re.IGNORECASE,
+)
+_LEVEL_NOTE_RE = re.compile(
+    r"^(?:basic|beginner|intermediate|advanced|expert|proficient|familiar|fluent|native|"
+    r"working knowledge|\d+\+?\s*(?:years?|yrs?|y)|[1-5]\s*/\s*[1-5]|learning|etc\.?)$",
+    re.IGNORECASE,
+)
+_CATEGORY_RE = re.compile(r"^\s*([^:,;|•]{1,40}?)\s*(?::|\s[–—]\s|\s-\s)\s*(\S.*)$", re.DOTALL)
+
+
+def split_skill_list(text: str) -> list[str]:
+    """Items of a skills line: "Python, Go; Docker | Kubernetes • AWS (EC2, S3) and Terraform"
+    -> Python, Go, Docker, Kubernetes, AWS, EC2, S3, Terraform.
+
+    Keeps "C++", "Node.js", "CI/CD", "A/B testing", "R&D", "Objective-C" whole: "/" and "&" split
+    only with spaces around them, and "X and Y" stays whole when it is itself a known skill.
+    Bracketed lists become items; bracketed levels ("advanced", "5 years") are dropped.
+    """
+    items: list[str] = []
+    for chunk, nested in _bracket_chunks(text):
+        for part in _split_protected(chunk):
+            cleaned = part.strip(" \t:*-•·\"'").rstrip(".").strip()
+            if not cleaned or (nested and _LEVEL_NOTE_RE.match(cleaned)):
+                continue
+            if _LEVEL_NOTE_RE.match(cleaned) and cleaned.lower().startswith("etc"):
+                continue
+            items.append(cleaned)
+    return items
+
+
+def _bracket_chunks(text: str) -> list[tuple[str, bool]]:
+    """Split "AWS (EC2, S3), Go" into [("AWS", False), ("EC2, S3", True), (", Go", False)]."""
+    chunks: list[tuple[str, bool]] = []
+    pos = 0
+    for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", text):
+        chunks.append((text[pos : m.start()], False))
+        chunks.append((m.group(1), True))
+        pos = m.end()
+    chunks.append((text[pos:], False))
+    return chunks
+
+
+def _split_protected(text: str) -> list[str]:
+    by_key = _taxonomy().by_key
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT_RE.finditer(text):
+        if m.start() == m.end():
+            continue
+        joiner = m.group().strip().lower()
+        if joiner in ("and", "&", "und", "et", "y", "e", "/"):
+            left = text[pos : m.start()].rsplit(",", 1)[-1]
+            nxt = _SPLIT_RE.search(text, m.end())
+            right = text[m.end() : nxt.start() if nxt else len(text)]
+            if skill_key(f"{left}{joiner}{right}") in by_key or _is_name_pair(left, right):
+                continue
+        parts.append(text[pos : m.start()])
+        pos = m.end()
+    parts.append(text[pos:])
+    return parts
+
+
+def _is_name_pair(left: str, right: str) -> bool:
+    """Keep "Weights & Biases"-like names: no split when neither side is a skill alone."""
+    by_key = _taxonomy().by_key
+    return (
+        skill_key(left) not in by_key
+        and skill_key(right) not in by_key
+        and bool(
+            left.strip()
+            and right.strip()
+            and len(left.split()) == 1
+            and len(right.split()) == 1
+            and left.strip()[:1].isupper()
+            and right.strip()[:1].isupper()
+            and skill_key(left + "&" + right) in by_key
+        )
+    )
+
+
+def split_category(text: str) -> tuple[str | None, str]:
+    """("Languages: Python, Go") -> ("Languages", "Python, Go"); (None, text) when there is no
+    short label before a colon or a spaced dash."""
+    m = _CATEGORY_RE.match(text)
+    if m is None:
+        return None, text.strip()
+    label, rest = m.group(1).strip(), m.group(2).strip()
+    if len(label.split()) > 5 or "://" in text[: m.end(1) + 3] or not rest:
+        return None, text.strip()
+    if label.lower() in ("http", "https") or any(ch.isdigit() for ch in label[:1]):
+        return None, text.strip()
+    return label, rest
+
+
+# --- spotting skills in prose ---------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\.?[^\W_](?:[\w+#]|[./&'-](?=[\w+#]))*[+#]*", re.UNICODE)
+
+
+def find_skills_in_text(text: str) -> list[SkillMatch]:
+    """Taxonomy skills mentioned in free text, in order of first mention, each once.
+
+    Words are joined into n-grams of up to five words and looked up longest first, so
+    "Google Cloud Platform" wins over "Google Cloud". Ordinary words that are also skill
+    names ("Go", "Make", "Sales") are skipped in prose, and Linguist-only names must match
+    exactly as written ("CoffeeScript").
+    """
+    tax = _taxonomy()
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    found: list[SkillMatch] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(words):
+        step = 1
+        for n in range(min(MAX_SKILL_WORDS, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            raw = text[start:end].rstrip(".")
+            key = skill_key(raw)
+            skill = tax.free_text.get(key)
+            if skill is None or tax.exact_case.get(key, raw) != raw:
+                continue
+            if skill.canonical not in seen:
+                seen.add(skill.canonical)
+                found.append(
+                    SkillMatch(
+                        skill.canonical,
+                        skill.category,
+                        raw,
+                        skill.source_id,
+                        (start, start + len(raw)),
+                    )
+                )
+            step = n
+            break
+        i += step
+    return found
