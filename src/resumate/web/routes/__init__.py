@@ -1,0 +1,1 @@
+"""HTTP routes: thin functions that validate, call `web.resumes`/`web.sharing`, and answer."""
