@@ -56,6 +56,14 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(handler=_serve_command)
+
+    db = commands.add_parser("db", help="manage the service database")
+    db_commands = db.add_subparsers(title="database commands")
+    upgrade = db_commands.add_parser(
+        "upgrade", help="migrate the database (DATABASE_URL, else the SQLite file) to the newest "
+        "schema")
+    upgrade.add_argument("revision", nargs="?", default="head")
+    upgrade.set_defaults(handler=_db_upgrade_command)
     return parser
 
 
@@ -197,6 +205,29 @@ def _serve_command(args: argparse.Namespace) -> int:
         print("resumate: the web service is not installed in this environment", file=sys.stderr)
         return EXIT_FAILED
     return serve(host=args.host, port=args.port)
+
+
+def _db_upgrade_command(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from resumate.config import Settings
+    from resumate.store.db import current_revision, upgrade_database
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        print(f"resumate: invalid configuration: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    url = settings.resolved_database_url
+    try:
+        upgrade_database(url, args.revision)
+        revision = current_revision(url)
+    except Exception as error:  # the database is down or refuses us: one line, no traceback
+        print(f"resumate: database upgrade failed: {type(error).__name__}: {error}".splitlines()[0],
+              file=sys.stderr)
+        return EXIT_FAILED
+    print(f"database at revision {revision}")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

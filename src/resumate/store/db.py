@@ -76,11 +76,16 @@ def open_database(url: str) -> Database:
     return Database(engine=engine, sessions=sessions, _write_lock=lock)
 
 
+def _ensure_sqlite_directory(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+
+
 def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        _ensure_sqlite_directory(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _configure_sqlite)
         return engine
@@ -115,6 +120,7 @@ def upgrade_database(url: str, revision: str = "head") -> None:
     """Bring the schema to `revision` (Alembic `upgrade`)."""
     from alembic import command
 
+    _ensure_sqlite_directory(url)
     command.upgrade(alembic_config(url), revision)
 
 
