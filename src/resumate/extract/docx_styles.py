@@ -1,0 +1,140 @@
+"""Word styles (styles.xml): what bold/size/indent/list a paragraph or run inherits.
+
+Primary rule: direct run properties, then the run's character style, then the paragraph style
+chain (`w:basedOn`), then the document defaults. Heading and Title styles count as bold and at
+least `HEADING_MIN_EXTRA_PT` larger than body text, even when the style only sets a colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from resumate.extract.flow import DEFAULT_FONT_SIZE_PT
+
+HEADING_MIN_EXTRA_PT = 2.0
+TWIPS_PER_PT = 20.0
+_MAX_STYLE_DEPTH = 20
+_FALSE_VALUES = frozenset({"0", "false", "off", "none"})
+
+
+def local_name(element: Any) -> str:
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def child(element: Any, name: str) -> Any:
+    """The first child with local name `name` (any namespace), or None."""
+    if element is None:
+        return None
+    for sub in element:
+        if local_name(sub) == name:
+            return sub
+    return None
+
+
+def attr(element: Any, name: str) -> str | None:
+    """An attribute by local name (w:val, w:w, ...), whatever its namespace."""
+    if element is None:
+        return None
+    for key, value in element.attrib.items():
+        if key.rpartition("}")[2] == name:
+            return str(value)
+    return None
+
+
+def toggle(props: Any, name: str) -> bool | None:
+    """A Word on/off property (`<w:b/>`, `<w:b w:val="0"/>`) or None when unset."""
+    element = child(props, name)
+    if element is None:
+        return None
+    return (attr(element, "val") or "true").lower() not in _FALSE_VALUES
+
+
+def half_points(props: Any) -> float | None:
+    value = attr(child(props, "sz"), "val")
+    try:
+        return float(value) / 2 if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StyleInfo:
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    indent_pt: float | None = None
+    numbered: bool = False
+    heading: bool = False
+    based_on: str | None = None
+
+
+class StyleSheet:
+    """Resolved style properties by style id."""
+
+    def __init__(self, root: Any) -> None:
+        self._styles: dict[str, StyleInfo] = {}
+        self.default_size = DEFAULT_FONT_SIZE_PT
+        self.default_paragraph_style: str | None = None
+        if root is None:
+            return
+        defaults = child(child(child(root, "docDefaults"), "rPrDefault"), "rPr")
+        self.default_size = half_points(defaults) or DEFAULT_FONT_SIZE_PT
+        for style in root:
+            if local_name(style) == "style" and (style_id := attr(style, "styleId")):
+                self._styles[style_id] = _read_style(style)
+                if attr(style, "type") == "paragraph" and attr(style, "default") in ("1", "true"):
+                    self.default_paragraph_style = style_id
+
+    def resolve(self, style_id: str | None) -> StyleInfo:
+        """The style's properties merged along its basedOn chain."""
+        merged = StyleInfo()
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(seen) < _MAX_STYLE_DEPTH:
+            seen.add(style_id)
+            info = self._styles.get(style_id)
+            if info is None:
+                break
+            merged = StyleInfo(
+                bold=merged.bold if merged.bold is not None else info.bold,
+                italic=merged.italic if merged.italic is not None else info.italic,
+                size=merged.size or info.size,
+                indent_pt=merged.indent_pt if merged.indent_pt is not None else info.indent_pt,
+                numbered=merged.numbered or info.numbered,
+                heading=merged.heading or info.heading,
+            )
+            style_id = info.based_on
+        return merged
+
+
+def _read_style(style: Any) -> StyleInfo:
+    name = (attr(child(style, "name"), "val") or "").lower()
+    run_props = child(style, "rPr")
+    para_props = child(style, "pPr")
+    heading = name.startswith("heading") or name in ("title", "subtitle")
+    return StyleInfo(
+        bold=toggle(run_props, "b"),
+        italic=toggle(run_props, "i"),
+        size=half_points(run_props),
+        indent_pt=indent_pt(para_props),
+        numbered=has_numbering(para_props),
+        heading=heading and name != "subtitle",
+        based_on=attr(child(style, "basedOn"), "val"),
+    )
+
+
+def indent_pt(para_props: Any) -> float | None:
+    ind = child(para_props, "ind")
+    value = attr(ind, "left") or attr(ind, "start")
+    try:
+        return max(0.0, float(value) / TWIPS_PER_PT) if value else None
+    except ValueError:
+        return None
+
+
+def has_numbering(para_props: Any) -> bool:
+    num = child(para_props, "numPr")
+    if num is None:
+        return False
+    return attr(child(num, "numId"), "val") not in ("0", None)

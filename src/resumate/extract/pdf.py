@@ -1,0 +1,223 @@
+"""PDF with pypdfium2: text items with real geometry, hidden text dropped, OCR for scans.
+
+Items: consecutive words (see pdf_words.py) on one line, in one style (same boldness, sizes
+within `SIZE_TOLERANCE_PT`), with gaps of at most `SPLIT_GAP_EM` x the font size, joined by single
+spaces; a larger gap (columns, "Title .... Date") starts a new item.
+
+Hidden text (white-on-white, invisible render modes, tiny or off-page) is dropped with a warning,
+except on a page whose only text is invisible: that is an OCR text layer and is kept.
+
+Limits: more than `max_pages` x `PAGE_BOMB_FACTOR` pages is refused as a bomb; otherwise only the
+first `max_pages` are read. A page is never rendered at its declared size: OCR renders at
+`OCR_DPI` capped at `OCR_MAX_SIDE_PX` on the long side.
+
+OCR (options.ocr "auto"): a page with fewer than `MIN_TEXT_CHARS_PER_PAGE` visible characters that
+draws an image (or many vector shapes: outlined text) is rendered and read by OCR instead.
+"always" OCRs every page and keeps OCR text where it finds more; "never" never does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resumate.config import ParseOptions
+from resumate.document import Document, Page, TextItem
+from resumate.errors import (
+    DocumentLoadError,
+    EncryptedDocumentError,
+    UnsafeDocumentError,
+)
+from resumate.extract.ocr import OcrSession
+from resumate.extract.pdf_words import Word, drawn_backgrounds, read_words
+from resumate.extract.text import clean_text
+
+PAGE_BOMB_FACTOR = 20
+SPLIT_GAP_EM = 1.0
+SIZE_TOLERANCE_PT = 0.5
+MIN_TEXT_CHARS_PER_PAGE = 50
+MIN_SHAPES_FOR_OUTLINED_TEXT = 200
+OCR_DPI = 200
+OCR_MAX_SIDE_PX = 2000
+_PDFIUM_PASSWORD_ERROR = 4
+
+
+def extract(data: bytes, options: ParseOptions, *, ocr: OcrSession | None = None) -> Document:
+    """Read a PDF's text layer (and OCR the pages that have none)."""
+    import pypdfium2 as pdfium
+
+    document = _open(pdfium, data)
+    try:
+        total = len(document)
+        if total > options.max_pages * PAGE_BOMB_FACTOR:
+            raise UnsafeDocumentError(
+                f"it claims {total:,} pages, far more than any resume, so it was not opened"
+            )
+        if total == 0:
+            raise DocumentLoadError("it has no pages. Save it again and upload it.")
+        warnings: list[str] = []
+        if total > options.max_pages:
+            warnings.append(f"Only the first {options.max_pages} of {total} pages were read.")
+        reader = _DocumentReader(options, ocr or OcrSession())
+        pages = tuple(
+            reader.page(document, number) for number in range(min(total, options.max_pages))
+        )
+    finally:
+        document.close()
+    if reader.hidden_chars:
+        warnings.append(
+            f"{reader.hidden_chars} characters of hidden text (white, invisible, tiny or "
+            "off-page) were ignored."
+        )
+    return Document(format="pdf", pages=pages, ocr_used=reader.ocr_used, warnings=tuple(warnings))
+
+
+def _open(pdfium: Any, data: bytes) -> Any:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            raise EncryptedDocumentError(
+                "it is password-protected. Remove the password and upload it again."
+            ) from exc
+        raise DocumentLoadError(
+            "the PDF is damaged or incomplete. Export it again and upload the new file."
+        ) from exc
+
+
+class _DocumentReader:
+    def __init__(self, options: ParseOptions, ocr: OcrSession) -> None:
+        self.options = options
+        self.ocr = ocr
+        self.hidden_chars = 0
+        self.ocr_used = False
+
+    def page(self, document: Any, number: int) -> Page:
+        import pypdfium2 as pdfium
+
+        try:
+            page = document[number]
+        except pdfium.PdfiumError:
+            return Page(number=number, width=0.0, height=0.0, items=())
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                words = self._visible_words(page, read_words(page, textpage))
+            finally:
+                textpage.close()
+            items = group_words(words, number)
+            if self._wants_ocr(page, items):
+                ocr_items = self._ocr(page, number, width, height)
+                if sum(map(_length, ocr_items)) > sum(map(_length, items)):
+                    items = ocr_items
+                    self.ocr_used = True
+            return Page(number=number, width=width, height=height, items=tuple(items))
+        finally:
+            page.close()
+
+    def _visible_words(self, page: Any, words: list[Word]) -> list[Word]:
+        if any(word.hidden == "white" for word in words):
+            words = _reveal_white_on_backgrounds(words, drawn_backgrounds(page))
+        visible = [word for word in words if word.hidden is None]
+        if not visible and any(word.hidden == "invisible" for word in words):
+            visible = [word for word in words if word.hidden == "invisible"]  # an OCR text layer
+        self.hidden_chars += sum(len(word.text) for word in words) - sum(map(_length, visible))
+        return visible
+
+    def _wants_ocr(self, page: Any, items: list[TextItem]) -> bool:
+        if self.options.ocr == "never":
+            return False
+        if self.options.ocr == "always":
+            return True
+        if sum(map(_length, items)) >= MIN_TEXT_CHARS_PER_PAGE:
+            return False
+        return _draws_something(page)
+
+    def _ocr(self, page: Any, number: int, width: float, height: float) -> list[TextItem]:
+        longest = max(width, height)
+        if longest <= 0:
+            return []
+        scale = min(OCR_DPI / 72.0, OCR_MAX_SIDE_PX / longest)
+        if width * scale < 8 or height * scale < 8:
+            return []
+        image = page.render(scale=scale, grayscale=True, may_draw_forms=False).to_pil()
+        return list(self.ocr.read(image, page=number, points_per_pixel=1.0 / scale))
+
+
+def _length(item: TextItem | Word) -> int:
+    return len(item.text)
+
+
+def _draws_something(page: Any) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    shapes = 0
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            return True
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            shapes += 1
+            if shapes >= MIN_SHAPES_FOR_OUTLINED_TEXT:
+                return True
+    return False
+
+
+def _reveal_white_on_backgrounds(
+    words: list[Word], backgrounds: list[tuple[float, float, float, float]]
+) -> list[Word]:
+    """White words drawn over an image or a dark shape are visible after all."""
+
+    def on_background(word: Word) -> bool:
+        cx, cy = (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2
+        return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in backgrounds)
+
+    return [
+        Word(**{**_fields(word), "hidden": None})
+        if word.hidden == "white" and on_background(word)
+        else word
+        for word in words
+    ]
+
+
+def _fields(word: Word) -> dict[str, Any]:
+    return {name: getattr(word, name) for name in Word.__slots__}
+
+
+def group_words(words: list[Word], page: int) -> list[TextItem]:
+    """Join consecutive words into items: same line, same style, gap at most SPLIT_GAP_EM."""
+    items: list[TextItem] = []
+    run: list[Word] = []
+    for word in words:
+        if run and not _continues(run[-1], word, run[0]):
+            items.append(_item(run, page))
+            run = []
+        run.append(word)
+    if run:
+        items.append(_item(run, page))
+    return [item for item in items if item.text]
+
+
+def _continues(previous: Word, word: Word, first: Word) -> bool:
+    if word.bold != first.bold or abs(word.size - first.size) > SIZE_TOLERANCE_PT:
+        return False
+    em = max(first.size, 1.0)
+    gap = word.x0 - previous.x1
+    if gap > SPLIT_GAP_EM * em or gap < -em:
+        return False
+    middle, previous_middle = (word.y0 + word.y1) / 2, (previous.y0 + previous.y1) / 2
+    return abs(middle - previous_middle) <= 0.5 * max(previous.y1 - previous.y0, 1.0)
+
+
+def _item(run: list[Word], page: int) -> TextItem:
+    first = run[0]
+    return TextItem(
+        text=clean_text(" ".join(word.text for word in run)).strip(),
+        x0=round(min(word.x0 for word in run), 2),
+        y0=round(min(word.y0 for word in run), 2),
+        x1=round(max(word.x1 for word in run), 2),
+        y1=round(max(word.y1 for word in run), 2),
+        page=page,
+        font_size=round(first.size, 2),
+        bold=first.bold,
+        italic=first.italic,
+    )

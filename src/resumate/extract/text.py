@@ -1,0 +1,81 @@
+"""Text decoding and clean-up shared by the extractors.
+
+`decode_text`: primary rule, a byte-order mark (UTF-8/16/32) or strict UTF-8; fallback, the
+charset-normalizer best guess, then cp1252. The result counts as text only when at most
+`MAX_CONTROL_CHAR_RATIO` of it is control characters or replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+MAX_CONTROL_CHAR_RATIO = 0.02
+GUESS_SAMPLE_BYTES = 64 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
+_MARKUP_START = re.compile(rb"^\s*(<[a-zA-Z!?]|#!)")
+_INVISIBLE = re.compile(r"[\x00\u00ad\ufffe\uffff\u200b\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_NEEDS_NFKC = re.compile(r"[\ufb00-\ufb06\u2024-\u2026]")
+
+
+def decode_text(data: bytes) -> str | None:
+    """`data` as text, or None when it does not read as text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _accept(data[len(bom) :].decode(encoding, errors="replace"))
+    try:
+        return _accept(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _accept(_guess_decode(data))
+
+
+def _guess_decode(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # imported only for non-UTF-8 files
+
+    best = from_bytes(data[:GUESS_SAMPLE_BYTES]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _accept(text: str | None) -> str | None:
+    if text is None:
+        return None
+    sample = text[:GUESS_SAMPLE_BYTES]
+    if len(_CONTROL.findall(sample)) > MAX_CONTROL_CHAR_RATIO * max(len(sample), 1):
+        return None
+    return text
+
+
+def looks_like_markup(head: bytes) -> bool:
+    """True for HTML/XML/SVG or a script: a file that starts with a tag or a shebang."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(encoding, errors="ignore")
+            return bool(_MARKUP_START.match(text.encode("utf-8", errors="ignore")))
+    return bool(_MARKUP_START.match(head))
+
+
+def clean_text(text: str, *, collapse_spaces: bool = True) -> str:
+    """Drop invisible characters, fold ligatures (NFKC), and collapse runs of spaces to one."""
+    text = _INVISIBLE.sub("", text)
+    if _NEEDS_NFKC.search(text):
+        text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _SPACES.sub(" ", text) if collapse_spaces else text

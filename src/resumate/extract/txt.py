@@ -1,0 +1,80 @@
+"""Plain text: decoded (see text.py), one item per run of words, on a 6 pt monospace grid.
+
+Each line sits at y = `TXT_LINE_HEIGHT_PT` x line number. Within a line, runs of words separated
+by `MIN_COLUMN_GAP_SPACES` or more spaces (after tab expansion) become separate items at
+x = column x `MONOSPACE_CHAR_WIDTH_PT`, as in `pdftotext -layout` output.
+
+Flow rule: the document is `flow=True` unless it looks laid out in columns, i.e. at least
+`COLUMN_LINE_SHARE` of the non-blank lines have a second run starting within
+`COLUMN_TOLERANCE_CHARS` of the same column; then `flow=False` so layout analysis looks for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from resumate.config import ParseOptions
+from resumate.document import Document, Page, TextItem
+from resumate.errors import UnsupportedFormatError
+from resumate.extract.text import clean_text, decode_text
+
+TXT_LINE_HEIGHT_PT = 12.0
+MONOSPACE_CHAR_WIDTH_PT = 6.0
+TXT_FONT_SIZE_PT = 10.0
+MIN_COLUMN_GAP_SPACES = 3
+COLUMN_LINE_SHARE = 0.2
+COLUMN_TOLERANCE_CHARS = 3
+_RUN = re.compile(r"\S+(?: {1,2}\S+)*")  # words apart by fewer than MIN_COLUMN_GAP_SPACES
+
+
+def extract(data: bytes, options: ParseOptions) -> Document:
+    """Lay a text file out line by line, splitting runs separated by wide gaps."""
+    text = decode_text(data)
+    if text is None:
+        raise UnsupportedFormatError("it is not readable text.")
+    return layout_text(text)
+
+
+def layout_text(text: str) -> Document:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    items: list[TextItem] = []
+    second_run_columns: list[int] = []
+    for number, raw_line in enumerate(lines):
+        line = clean_text(raw_line.expandtabs(8), collapse_spaces=False)
+        runs = list(_RUN.finditer(line))
+        if len(runs) > 1:
+            second_run_columns.append(runs[1].start())
+        y0 = number * TXT_LINE_HEIGHT_PT
+        items.extend(
+            TextItem(
+                text=run.group(),
+                x0=run.start() * MONOSPACE_CHAR_WIDTH_PT,
+                y0=y0,
+                x1=run.end() * MONOSPACE_CHAR_WIDTH_PT,
+                y1=y0 + TXT_FONT_SIZE_PT,
+                font_size=TXT_FONT_SIZE_PT,
+            )
+            for run in runs
+        )
+    non_blank = sum(1 for line in lines if line.strip())
+    width = max([612.0] + [item.x1 for item in items])
+    height = max(792.0, (len(lines) + 1) * TXT_LINE_HEIGHT_PT)
+    page = Page(number=0, width=width, height=height, items=tuple(items))
+    return Document(
+        format="txt", pages=(page,), flow=not _has_columns(second_run_columns, non_blank)
+    )
+
+
+def _has_columns(columns: list[int], non_blank_lines: int) -> bool:
+    if not columns or not non_blank_lines:
+        return False
+    counts = Counter(columns)
+    best = max(
+        sum(
+            counts[c]
+            for c in range(start - COLUMN_TOLERANCE_CHARS, start + COLUMN_TOLERANCE_CHARS + 1)
+        )
+        for start in counts
+    )
+    return best >= COLUMN_LINE_SHARE * non_blank_lines
