@@ -14,7 +14,7 @@ def test_upgrade_creates_every_table_and_downgrade_removes_them(database_url: st
     upgrade_database(database_url)
     assert current_revision(database_url) == "0001"
     db = open_database(database_url)
-    assert TABLES <= set(inspect(db.engine).get_table_names())
+    assert set(inspect(db.engine).get_table_names()) >= TABLES
     downgrade_database(database_url)
     assert current_revision(database_url) is None
     assert not TABLES & set(inspect(db.engine).get_table_names())
