@@ -29,7 +29,7 @@ from resumate.errors import (
 )
 from resumate.extract.ocr import OcrSession
 from resumate.extract.pdf_words import Word, drawn_backgrounds, read_words
-from resumate.extract.text import clean_text
+from resumate.extract.text import clean_text, needs_cleaning
 
 PAGE_BOMB_FACTOR = 20
 SPLIT_GAP_EM = 1.0
@@ -172,52 +172,59 @@ def _reveal_white_on_backgrounds(
         return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in backgrounds)
 
     return [
-        Word(**{**_fields(word), "hidden": None})
-        if word.hidden == "white" and on_background(word)
-        else word
+        word._replace(hidden=None) if word.hidden == "white" and on_background(word) else word
         for word in words
     ]
 
 
-def _fields(word: Word) -> dict[str, Any]:
-    return {name: getattr(word, name) for name in Word.__slots__}
-
-
 def group_words(words: list[Word], page: int) -> list[TextItem]:
-    """Join consecutive words into items: same line, same style, gap at most SPLIT_GAP_EM."""
+    """Join consecutive words into items: same line, same style, gap at most SPLIT_GAP_EM.
+
+    Same line: vertical middles within half the previous word's height. One flat loop, as this
+    runs for every word of every page.
+    """
     items: list[TextItem] = []
-    run: list[Word] = []
+    clean = needs_cleaning("".join(word.text for word in words))
+    texts: list[str] = []
+    first = words[0] if words else None
+    x0 = y0 = x1 = y1 = previous_x1 = previous_y0 = previous_y1 = 0.0
     for word in words:
-        if run and not _continues(run[-1], word, run[0]):
-            items.append(_item(run, page))
-            run = []
-        run.append(word)
-    if run:
-        items.append(_item(run, page))
+        if texts and first is not None:
+            gap = word.x0 - previous_x1
+            em = first.size if first.size > 1.0 else 1.0
+            if (
+                word.bold == first.bold
+                and -em <= gap <= SPLIT_GAP_EM * em
+                and abs(word.size - first.size) <= SIZE_TOLERANCE_PT
+                and abs(word.y0 + word.y1 - previous_y0 - previous_y1)
+                <= max(previous_y1 - previous_y0, 1.0)
+            ):
+                texts.append(word.text)
+                previous_x1, previous_y0, previous_y1 = word.x1, word.y0, word.y1
+                x0, y0 = min(x0, word.x0), min(y0, previous_y0)
+                x1, y1 = max(x1, previous_x1), max(y1, previous_y1)
+                continue
+            items.append(_item(texts, (x0, y0, x1, y1), first, page, clean))
+        texts, first = [word.text], word
+        x0, y0, x1, y1 = word.x0, word.y0, word.x1, word.y1
+        previous_x1, previous_y0, previous_y1 = x1, y0, y1
+    if texts and first is not None:
+        items.append(_item(texts, (x0, y0, x1, y1), first, page, clean))
     return [item for item in items if item.text]
 
 
-def _continues(previous: Word, word: Word, first: Word) -> bool:
-    if word.bold != first.bold or abs(word.size - first.size) > SIZE_TOLERANCE_PT:
-        return False
-    em = max(first.size, 1.0)
-    gap = word.x0 - previous.x1
-    if gap > SPLIT_GAP_EM * em or gap < -em:
-        return False
-    middle, previous_middle = (word.y0 + word.y1) / 2, (previous.y0 + previous.y1) / 2
-    return abs(middle - previous_middle) <= 0.5 * max(previous.y1 - previous.y0, 1.0)
-
-
-def _item(run: list[Word], page: int) -> TextItem:
-    first = run[0]
+def _item(
+    texts: list[str], bounds: tuple[float, float, float, float], first: Word, page: int, clean: bool
+) -> TextItem:
+    text = " ".join(texts)
     return TextItem(
-        text=clean_text(" ".join(word.text for word in run)).strip(),
-        x0=round(min(word.x0 for word in run), 2),
-        y0=round(min(word.y0 for word in run), 2),
-        x1=round(max(word.x1 for word in run), 2),
-        y1=round(max(word.y1 for word in run), 2),
+        text=clean_text(text).strip() if clean else text,
+        x0=round(bounds[0], 2),
+        y0=round(bounds[1], 2),
+        x1=round(bounds[2], 2),
+        y1=round(bounds[3], 2),
         page=page,
-        font_size=round(first.size, 2),
+        font_size=first.size,
         bold=first.bold,
         italic=first.italic,
     )

@@ -13,10 +13,10 @@ A word is marked hidden when it could not be seen: render mode 3/7 or a transpar
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 MIN_VISIBLE_FONT_PT = 1.5
 WHITE_MIN_CHANNEL = 245
@@ -28,8 +28,7 @@ _INVISIBLE_MODES = frozenset({3, 7})
 _FILL_MODES = frozenset({0, 2, 4, 6})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     x0: float
     y0: float
@@ -41,8 +40,7 @@ class Word:
     hidden: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _ObjectInfo:
+class _ObjectInfo(NamedTuple):
     size: float
     mode: int
     white: bool
@@ -51,106 +49,152 @@ class _ObjectInfo:
     italic: bool
 
 
+class _Pdfium:
+    """The few pdfium calls made per word, bound with plain pointer (c_void_p) arguments.
+
+    pypdfium2's typed bindings convert every pointer argument and return value through ctypes
+    classes; with `c_void_p` handles are plain ints, which are hashable (cache keys) and several
+    times cheaper per call.
+    """
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        vp, c_int, c_double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        self.c = pdfium_c
+        self.loose_box = _bind(pdfium_c.FPDFText_GetLooseCharBox, c_int, vp, c_int, vp)
+        self.text_object = _bind(pdfium_c.FPDFText_GetTextObject, vp, vp, c_int)
+        self.matrix = _bind(pdfium_c.FPDFText_GetMatrix, c_int, vp, c_int, vp)
+        self.font_size = _bind(pdfium_c.FPDFText_GetFontSize, c_double, vp, c_int)
+        self.render_mode = _bind(pdfium_c.FPDFTextObj_GetTextRenderMode, c_int, vp)
+        self.fill_color = _bind(pdfium_c.FPDFPageObj_GetFillColor, c_int, vp, vp, vp, vp, vp)
+        self.font = _bind(pdfium_c.FPDFTextObj_GetFont, vp, vp)
+        self.font_name = _bind(
+            pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, vp, vp, ctypes.c_size_t
+        )
+        self.font_weight = _bind(pdfium_c.FPDFFont_GetWeight, c_int, vp)
+
+
+def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+@functools.cache
+def _pdfium() -> _Pdfium:
+    return _Pdfium()
+
+
 def read_words(page: Any, textpage: Any) -> list[Word]:
     """Every word on the page in pdfium's order, coordinates top-left based, in points."""
-    import pypdfium2.raw as pdfium_c
+    return _PageReader(page, textpage).words()
 
-    raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
-    if count <= 0:
-        return []
-    text = textpage.get_text_range()
-    if len(text) != count:  # pdfium's text and char indices disagree: read chars one by one
-        text = "".join(_char(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
-    left, _bottom, right, top = page.get_bbox()
-    height = top - _bottom
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    objects: dict[int | None, _ObjectInfo] = {}
-    fonts: dict[int | None, tuple[bool, bool]] = {}
-    words: list[Word] = []
-    for match in _WORD.finditer(text):
-        first, last = match.start(), match.end() - 1
-        pdfium_c.FPDFText_GetLooseCharBox(raw, first, rect_ref)
-        x0, y_top, y_bottom = rect.left, rect.top, rect.bottom
-        pdfium_c.FPDFText_GetLooseCharBox(raw, last, rect_ref)
-        x1 = max(rect.right, x0)
-        obj = pdfium_c.FPDFText_GetTextObject(raw, first)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        info = objects.get(key)
-        if info is None:
-            info = objects[key] = _object_info(pdfium_c, raw, first, obj, fonts)
-        size = info.size
-        box = (x0 - left, top - y_top, x1 - left, top - y_bottom)
-        words.append(
-            Word(
-                text=match.group(),
-                x0=box[0],
-                y0=box[1],
-                x1=box[2],
-                y1=box[3],
-                size=size,
-                bold=info.bold,
-                italic=info.italic,
-                hidden=_hidden_kind(info, size, box, right - left, height),
-            )
-        )
-    return words
+
+class _PageReader:
+    def __init__(self, page: Any, textpage: Any) -> None:
+        self.api = _pdfium()
+        self.page = page
+        self.textpage = textpage
+        self.raw = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        self.rect = self.api.c.FS_RECTF()
+        self.matrix = self.api.c.FS_MATRIX()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.fonts: dict[int | None, tuple[bool, bool]] = {}
+        self.sizes: dict[tuple[int | None, float], float] = {}
+
+    def words(self) -> list[Word]:
+        api, raw, rect = self.api, self.raw, self.rect
+        count = api.c.FPDFText_CountChars(self.textpage.raw)
+        if count <= 0:
+            return []
+        text = self.textpage.get_text_range()
+        if len(text) != count:  # pdfium's text and char indices disagree: read chars one by one
+            get = api.c.FPDFText_GetUnicode
+            text = "".join(_char(get(self.textpage.raw, i)) for i in range(count))
+        left, bottom, right, top = self.page.get_bbox()
+        width, height = right - left, top - bottom
+        rect_ref = ctypes.addressof(rect)
+        loose_box, text_object = api.loose_box, api.text_object
+        objects: dict[int | None, _ObjectInfo] = {}
+        words: list[Word] = []
+        append = words.append
+        fill_ref = list(map(ctypes.addressof, self.rgba))
+        for match in _WORD.finditer(text):
+            first, last = match.span()
+            loose_box(raw, first, rect_ref)
+            x0, y0, y1, x1 = rect.left - left, top - rect.top, top - rect.bottom, rect.right - left
+            if last - first > 1:
+                loose_box(raw, last - 1, rect_ref)
+                x1 = max(rect.right - left, x0)
+            key = text_object(raw, first)
+            info = objects.get(key)
+            if info is None:
+                info = objects[key] = self._object_info(first, key, round(y1 - y0, 2), fill_ref)
+            hidden = None
+            if info.mode or info.white or info.transparent or info.size < MIN_VISIBLE_FONT_PT:
+                hidden = _hidden_kind(info, (x0, y0, x1, y1), width, height)
+            elif x1 < 0 or y1 < 0 or x0 > width or y0 > height:
+                hidden = "offpage"
+            append(Word(match.group(), x0, y0, x1, y1, info.size, info.bold, info.italic, hidden))
+        return words
+
+    def _object_info(
+        self, index: int, obj: int | None, box_height: float, fill_ref: list[int]
+    ) -> _ObjectInfo:
+        """Style of one text object, sampled at its character `index`.
+
+        The size includes the CTM. It is asked of pdfium once per (font, loose box height):
+        glyphs of one font at one size have the same loose box.
+        """
+        api = self.api
+        if not obj:
+            return _ObjectInfo(self._size(index), 0, False, False, False, False)
+        font = api.font(obj)
+        size = self.sizes.get((font, box_height))
+        if size is None:
+            size = self.sizes[font, box_height] = self._size(index)
+        mode = api.render_mode(obj)
+        r, g, b, a = self.rgba
+        has_fill = api.fill_color(obj, *fill_ref)
+        white = bool(has_fill) and min(r.value, g.value, b.value) >= WHITE_MIN_CHANNEL
+        transparent = bool(has_fill) and a.value == 0 and mode in _FILL_MODES
+        style = self.fonts.get(font)
+        if style is None:
+            style = self.fonts[font] = _font_style(api, font)
+        return _ObjectInfo(size, mode, white and mode in _FILL_MODES, transparent, *style)
+
+    def _size(self, index: int) -> float:
+        scale = 1.0
+        if self.api.matrix(self.raw, index, ctypes.addressof(self.matrix)):
+            scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
+        return round(self.api.font_size(self.raw, index) * scale, 2)
 
 
 def _char(code: int) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else " "
 
 
-def _object_info(
-    pdfium_c: Any, raw: Any, index: int, obj: Any, fonts: dict[int | None, tuple[bool, bool]]
-) -> _ObjectInfo:
-    """Style of one text object, sampled at its character `index` (size includes the CTM)."""
-    matrix = pdfium_c.FS_MATRIX()
-    scale = 1.0
-    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
-        scale = math.hypot(matrix.c, matrix.d) or 1.0
-    size = round(pdfium_c.FPDFText_GetFontSize(raw, index) * scale, 2)
-    if not obj:
-        return _ObjectInfo(size, 0, False, False, False, False)
-    mode = int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj))
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    has_fill = pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a)))
-    white = bool(has_fill) and min(r.value, g.value, b.value) >= WHITE_MIN_CHANNEL
-    transparent = bool(has_fill) and a.value == 0 and mode in _FILL_MODES
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    font_key = ctypes.cast(font, ctypes.c_void_p).value
-    style = fonts.get(font_key)
-    if style is None:
-        style = fonts[font_key] = _font_style(pdfium_c, font)
-    return _ObjectInfo(size, mode, white and mode in _FILL_MODES, transparent, *style)
-
-
-def _font_style(pdfium_c: Any, font: Any) -> tuple[bool, bool]:
+def _font_style(api: _Pdfium, font: int | None) -> tuple[bool, bool]:
     if not font:
         return False, False
     name = ""
-    length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    length = api.font_name(font, None, 0)
     if 0 < length < 1024:
         buffer = ctypes.create_string_buffer(length)
-        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+        api.font_name(font, ctypes.addressof(buffer), length)
         name = buffer.value.decode("utf-8", errors="replace")
-    weight = pdfium_c.FPDFFont_GetWeight(font)
+    weight = api.font_weight(font)
     bold = weight >= BOLD_MIN_WEIGHT or bool(_BOLD_NAME.search(name))
     italic = bool(_ITALIC_NAME.search(name))
     return bold, italic
 
 
 def _hidden_kind(
-    info: _ObjectInfo,
-    size: float,
-    box: tuple[float, float, float, float],
-    width: float,
-    height: float,
+    info: _ObjectInfo, box: tuple[float, float, float, float], width: float, height: float
 ) -> str | None:
     if info.mode in _INVISIBLE_MODES or info.transparent:
         return "invisible"
-    if 0 < size < MIN_VISIBLE_FONT_PT:
+    if 0 < info.size < MIN_VISIBLE_FONT_PT:
         return "tiny"
     x0, y0, x1, y1 = box
     if x1 < 0 or y1 < 0 or x0 > width or y0 > height:

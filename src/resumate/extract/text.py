@@ -73,6 +73,11 @@ def looks_like_markup(head: bytes) -> bool:
     return bool(_MARKUP_START.match(head))
 
 
+def needs_cleaning(text: str) -> bool:
+    """Whether `clean_text` would change anything but spacing in `text`."""
+    return bool(_INVISIBLE.search(text) or _NEEDS_NFKC.search(text))
+
+
 def clean_text(text: str, *, collapse_spaces: bool = True) -> str:
     """Drop invisible characters, fold ligatures (NFKC), and collapse runs of spaces to one."""
     text = _INVISIBLE.sub("", text)
