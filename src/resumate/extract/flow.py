@@ -82,6 +82,7 @@ class FlowWriter:
         x = 0.0
         offsets: list[float] = []
         for cell, width in zip(cells, widths, strict=True):
+            cell._flush()
             offsets.append(x)
             content = max((run.x1 for line in cell.lines for run in line), default=0.0)
             x += max(width or 0.0, content + CELL_GAP_EM * DEFAULT_FONT_SIZE_PT)
