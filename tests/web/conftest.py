@@ -13,7 +13,7 @@ from resumate.web.app import create_app
 MakeClient = Callable[..., TestClient]
 
 
-def test_settings(tmp_path: Path, **overrides: Any) -> Settings:
+def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "env": "test", "data_dir": tmp_path / "data",
         "database_url": f"sqlite:///{tmp_path}/data/resumate.sqlite3",
@@ -30,7 +30,7 @@ def make_client(tmp_path: Path) -> Iterator[MakeClient]:
     clients: list[TestClient] = []
 
     def make(**overrides: Any) -> TestClient:
-        client = TestClient(create_app(test_settings(tmp_path, **overrides)))
+        client = TestClient(create_app(settings_for(tmp_path, **overrides)))
         client.__enter__()
         clients.append(client)
         return client

@@ -30,8 +30,12 @@ class InProcessRunner:
     def start(self) -> None:
         self._executor = ThreadPoolExecutor(
             max_workers=self.workers, thread_name_prefix="resumate-parse")
-        with self.context.db.read() as db:
-            leftovers = repo.unfinished_job_resume_ids(db)
+        try:
+            with self.context.db.read() as db:
+                leftovers = repo.unfinished_job_resume_ids(db)
+        except Exception:  # the database is down: serve anyway (/health says so)
+            logger.exception("could not look for unfinished parse jobs")
+            leftovers = []
         for resume_id in leftovers:
             self.submit(resume_id)
         if leftovers:

@@ -39,6 +39,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if context.db.is_sqlite:
             await run_in_threadpool(upgrade_database, settings.resolved_database_url)
+        await _first_purge(context)
         context.runner.start()
         purge = asyncio.create_task(_purge_forever(context))
         try:
@@ -76,9 +77,14 @@ async def run_purge(context: AppContext) -> int:
 
 
 async def _purge_forever(context: AppContext) -> None:
+    """Purge every interval (the lifespan already purged once before serving)."""
     while True:
-        try:
-            await run_purge(context)
-        except Exception:  # keep the scheduler alive through a transient database error
-            logger.exception("retention purge failed")
         await asyncio.sleep(context.settings.purge_interval_seconds)
+        await _first_purge(context)
+
+
+async def _first_purge(context: AppContext) -> None:
+    try:  # a transient database error must not stop the service or the scheduler
+        await run_purge(context)
+    except Exception:
+        logger.exception("retention purge failed")

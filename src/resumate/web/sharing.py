@@ -22,6 +22,8 @@ from resumate.web.resumes import get_record
 from resumate.web.schemas import ShareIntents, ShareOut
 
 TOKEN_BYTES = 32  # 256 bits
+NOINDEX = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer",
+           "Cache-Control": "no-store"}
 
 
 def new_token() -> str:
@@ -29,7 +31,8 @@ def new_token() -> str:
 
 
 def share_gone() -> ApiError:
-    return ApiError("not_found", "This share link does not exist or is no longer available.")
+    return ApiError("not_found", "This share link does not exist or is no longer available.",
+                    headers=NOINDEX)
 
 
 def _expiry(context: AppContext, days: int | None) -> dt.datetime | None:

@@ -15,8 +15,7 @@ from resumate.web.schemas import SharedResumeOut, ShareEmailIn, ShareIn, ShareOu
 router = APIRouter(prefix="/api/v1/resumes/{resume_id}/share", tags=["sharing"],
                    dependencies=[Depends(require_api_key)])
 public_router = APIRouter(prefix="/api/v1/shared", tags=["sharing"])
-NOINDEX = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer",
-           "Cache-Control": "no-store"}
+NOINDEX = sharing.NOINDEX
 
 
 def base_url(request: Request, context: Context) -> str:
