@@ -27,6 +27,7 @@ from resumate.errors import (
     UnsafeDocumentError,
     UnsupportedFormatError,
 )
+from resumate.extract.package import ZIP_ERRORS
 from resumate.extract.text import decode_text, looks_like_markup
 
 PDF_MAGIC = b"%PDF-"
@@ -140,7 +141,7 @@ def _detect_zip(data: bytes) -> Format:
                 return "docx"
             if "mimetype" in names and _read_small(archive, "mimetype").strip() == ODT_MIMETYPE:
                 return "odt"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise DocumentLoadError(
             "it looks like a Word file but the archive is damaged. "
             "Save it again from your word processor and upload it."

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from resumate.errors import DocumentLoadError, UnsafeDocumentError
@@ -23,6 +24,16 @@ MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 _READ_CHUNK_BYTES = 1024 * 1024
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,  # an unsupported compression method
+    KeyError,  # a central-directory entry without its member
+)
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 _BOMB = "it is a compressed 'bomb' that would expand to an enormous size, so it was not opened"
@@ -36,7 +47,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        except ZIP_ERRORS as exc:
             raise self.damaged() from exc
         self._check_declared_sizes(infos)
         self.names = frozenset(info.filename for info in infos)
@@ -50,7 +61,7 @@ class Package:
                     out += chunk
                     if len(out) > MAX_MEMBER_BYTES:
                         raise UnsafeDocumentError(_BOMB)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except ZIP_ERRORS as exc:
             raise self.damaged() from exc
         return bytes(out)
 

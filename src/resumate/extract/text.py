@@ -1,8 +1,9 @@
 """Text decoding and clean-up shared by the extractors.
 
 `decode_text`: primary rule, a byte-order mark (UTF-8/16/32) or strict UTF-8; fallback, the
-charset-normalizer best guess, then cp1252. The result counts as text only when at most
-`MAX_CONTROL_CHAR_RATIO` of it is control characters or replacement characters.
+charset-normalizer guess with the least chaos (cp1252 wins ties), then cp1252. The result
+counts as text only when at most `MAX_CONTROL_CHAR_RATIO` of it is control or replacement
+characters.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import unicodedata
 
 MAX_CONTROL_CHAR_RATIO = 0.02
 GUESS_SAMPLE_BYTES = 64 * 1024
+PREFERRED_SINGLE_BYTE = "cp1252"  # wins ties: short Western text fits cp1250/cp1257 equally well
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -43,10 +45,13 @@ def decode_text(data: bytes) -> str | None:
 def _guess_decode(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported only for non-UTF-8 files
 
-    best = from_bytes(data[:GUESS_SAMPLE_BYTES]).best()
-    if best is not None and best.encoding:
+    matches = list(from_bytes(data[:GUESS_SAMPLE_BYTES]))
+    if matches:
+        least_chaos = min(match.chaos for match in matches)
+        tied = [match.encoding for match in matches if match.chaos <= least_chaos]
+        encoding = PREFERRED_SINGLE_BYTE if PREFERRED_SINGLE_BYTE in tied else tied[0]
         try:
-            return data.decode(best.encoding)
+            return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             pass
     try:
