@@ -125,8 +125,9 @@ def merge_cells(row: Iterable[TextItem]) -> tuple[TextItem, ...]:
     for item in row:
         if cells:
             last = cells[-1]
-            em = max(last.font_size, item.font_size, 1.0)
-            if item.x0 - last.x1 <= CELL_GAP_EM * em:
+            em = min(last.font_size, item.font_size)
+            same_size = abs(last.font_size - item.font_size) <= 0.2 * max(em, 1.0)
+            if same_size and item.x0 - last.x1 <= CELL_GAP_EM * max(em, 1.0):
                 cells[-1] = _join(last, item)
                 continue
         cells.append(item)

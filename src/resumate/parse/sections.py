@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from resumate.parse.fields.common import is_bullet
 from resumate.parse.lines import Line, body_font_size
 
 SectionKind = str  # one of SECTION_KINDS
@@ -146,10 +147,18 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
         return _TITLE_TO_KIND[stripped]
     if strict:
         return None
-    kinds = [_HEAD_WORDS[w] for w in words if w in _HEAD_WORDS]
-    return kinds[-1] if kinds else None
+    if len(words) <= 3 and words[-1] in _HEAD_WORDS and words[-1] not in _AMBIGUOUS_HEADS:
+        return _HEAD_WORDS[words[-1]]
+    return None
 
 
+# Single words that name a section only when they stand alone ("Tools", not "Atlassian Tools").
+_AMBIGUOUS_HEADS = {
+    "technologies", "tools", "career", "work", "positions", "details", "info", "social", "links",
+    "research", "activities", "strengths", "abilities", "expertise", "portfolio", "language",
+    "about", "bio", "overview", "introduction", "profiles", "contact", "papers", "licenses",
+    "studies", "volunteer", "recognition", "prizes", "distinctions", "qualifications",
+}
 _QUALIFIERS = {
     "professional", "relevant", "selected", "other", "additional", "key", "my", "technical",
     "academic", "recent", "personal", "work", "and", "of", "main", "core", "general",
@@ -172,6 +181,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Group lines under their headings, in reading order."""
     body_size = body_font_size(lines)
     marks = [_heading_mark(line, body_size) for line in lines]
+    marks = _drop_off_style_headings(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
     sections: list[Section] = []
     kind, heading, confidence, body = "header", None, 1.0, []
@@ -195,8 +205,8 @@ def _heading_mark(line: Line, body_size: float) -> Mark | None:
     """(kind, score, rest-of-line) when the line is, or starts with, a section heading."""
     text = line.text.strip()
     head, colon, tail = text.partition(":")
-    if colon and tail.strip() and (kind := match_section_title(head, strict=True)):
-        if kind != "contact":
+    if colon and tail.strip() and not is_bullet(text) and (kind := match_section_title(head, strict=True)):
+        if kind != "contact" and (line.cells[0].bold or head.isupper() or line.gap_above > 0.5 * line.font_size):
             return kind, 2.5, _tail_line(line, tail.strip())
     first = line.cells[0].text.strip()
     if len(line.cells) > 1 and (kind := match_section_title(first, strict=True)):
@@ -233,6 +243,25 @@ def _style_score(line: Line, text: str, body_size: float) -> float:
     return score
 
 
+def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
+    """Loosely matched headings must be as large as the document's exactly matched ones."""
+    strict_sizes = sorted(
+        line.cells[0].font_size
+        for line, mark in zip(lines, marks, strict=True)
+        if mark and match_section_title(line.cells[0].text if mark[2] else line.text, strict=True)
+    )
+    if len(strict_sizes) < 2:
+        return marks
+    floor = 0.9 * strict_sizes[len(strict_sizes) // 2]
+    return [
+        None
+        if mark and not match_section_title(line.text, strict=True) and mark[2] is None
+        and line.font_size < floor
+        else mark
+        for line, mark in zip(lines, marks, strict=True)
+    ]
+
+
 def _style_key(line: Line) -> tuple[float, bool, bool]:
     letters = [c for c in line.text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
@@ -243,7 +272,11 @@ def _add_style_matched_headings(
     lines: Sequence[Line], marks: list[Mark | None], body_size: float
 ) -> list[Mark | None]:
     """Mark as `other` the short lines styled exactly like this document's known headings."""
-    styles = Counter(_style_key(line) for line, m in zip(lines, marks, strict=True) if m and not m[2])
+    styles = Counter(
+        _style_key(line)
+        for line, m in zip(lines, marks, strict=True)
+        if m and m[2] is None and match_section_title(line.text, strict=True)
+    )
     if not styles:
         return marks
     style, count = styles.most_common(1)[0]

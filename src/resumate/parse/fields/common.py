@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -82,9 +83,13 @@ def strip_bullet(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Trim separators and stray punctuation from a value's ends."""
+    """Trim separators, icons and stray punctuation from a value's ends."""
+    text = "".join(" " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in text)
     text = re.sub(r"\s+", " ", text)
     return text.strip(" \t|,;:–—-·•/\\()[]").strip()
+
+
+_ICON_CATEGORIES = {"Co", "Cn", "So", "Cs"}
 
 
 def words(text: str) -> list[str]:

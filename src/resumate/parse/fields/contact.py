@@ -9,6 +9,7 @@ Profiles — URLs and "user (Network)" / "Network: user" mentions of known netwo
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from resumate.parse import lexicon
+from resumate.parse.dates import find_date_ranges
 from resumate.parse.fields.common import (
     EMAIL_RE,
     URL_RE,
@@ -31,6 +33,7 @@ from resumate.parse.sections import Section, match_section_title
 from resumate.schema import Basics, FieldMeta, Location, Profile
 
 NAME_SEARCH_LINES = 12
+_ANY_DAY = dt.date(2100, 1, 1)  # date shapes only; "present" is irrelevant here
 NETWORKS: dict[str, tuple[str, str]] = {
     # domain -> (network name, url template for a bare username)
     "linkedin.com": ("LinkedIn", "https://www.linkedin.com/in/{}"),
@@ -59,7 +62,7 @@ NETWORKS: dict[str, tuple[str, str]] = {
 _NETWORK_BY_NAME = {name.lower().replace(" ", ""): dom for dom, (name, _) in NETWORKS.items()}
 _NETWORK_BY_NAME |= {"twitter": "twitter.com", "x": "x.com", "linkedin": "linkedin.com"}
 _USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
-_NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b")
+_NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b(?!:)")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 _NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "la", "le", "di", "dos", "das", "du",
                    "bin", "ibn", "al", "y", "e", "st."}
@@ -239,8 +242,8 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
 # --- links and profiles ------------------------------------------------------------------------
 
 
-def find_links(scope: Sequence[Line]) -> tuple[list[str], list[tuple[Profile, Scored]]]:
-    urls: list[str] = []
+def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile, Scored]]]:
+    urls: list[Scored] = []
     profiles: list[tuple[Profile, Scored]] = []
     seen: set[str] = set()
     for line in scope:
@@ -255,7 +258,8 @@ def find_links(scope: Sequence[Line]) -> tuple[list[str], list[tuple[Profile, Sc
             if profile:
                 profiles.append((profile, Scored(url, 0.9, (line,), ("network_domain",))))
             else:
-                urls.append(url if url.startswith("http") else f"https://{url}")
+                full = url if url.startswith("http") else f"https://{url}"
+                urls.append(Scored(full, 0.8, (line,), ("url_pattern",)))
         for profile in _profiles_from_mentions(text):
             key = _url_key(profile.url or "")
             if key not in seen:
@@ -314,7 +318,7 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                 if sum(ch.isdigit() for ch in part) >= 7:
                     continue
                 parsed = lexicon.parse_location(part)
-                if not parsed or not (parsed.get("city") or parsed.get("countryCode")):
+                if not parsed or not _is_plausible_place(part, parsed):
                     continue
                 location = Location(**{k: v for k, v in parsed.items() if k in Location.model_fields and v})
                 confidence = 0.85 if parsed.get("city") and parsed.get("countryCode") else 0.6
@@ -323,6 +327,16 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                     Scored(part, confidence, (line,), ("location_pattern",)),
                 )
     return None
+
+
+def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
+    """A known city, or a city with its country or state; never a phrase with a date in it."""
+    if len(text.split()) > 7 or find_date_ranges(text, today=_ANY_DAY):
+        return False
+    city = parsed.get("city")
+    if city:
+        return bool(lexicon.match_city(city) or parsed.get("countryCode"))
+    return bool(parsed.get("countryCode")) and len(text.split()) <= 3
 
 
 def find_summary(sections: Sequence[Section]) -> Scored | None:

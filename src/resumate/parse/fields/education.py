@@ -39,42 +39,51 @@ def extract_education(
 
 
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
-    segments = list(block.segments)
-    degree_seg, degree = _find_degree(segments)
-    institution = _find_institution([s for s in segments if s is not degree_seg])
+    pieces = _pieces(block.segments)
+    degree = next((p for p in pieces if lexicon.match_degree(p.text)), None)
+    study_type = area = None
+    if degree is not None:
+        study_type, area = lexicon.split_degree_area(degree.text)
+        if area and lexicon.looks_like_institution(area) >= 0.5:
+            pieces.append(Segment(area, degree.line, degree.bold))
+            area = None
+    rest = [p for p in pieces if p is not degree and not _is_place(p.text)]
+    institution = _find_institution(rest)
+    if area is None:
+        leftovers = [p for p in rest if institution is None or p.text != institution.value]
+        area = leftovers[0].text if leftovers else None
     entry = Education()
     entry.institution = sink.put(f"{path}.institution", institution)
-    if degree is not None and degree_seg is not None:
-        study_type, area = lexicon.split_degree_area(degree_seg.text)
-        entry.studyType = sink.put(f"{path}.studyType",
-                                   Scored(study_type or "", 0.85, (degree_seg.line,), ("degree_pattern",)))
-        entry.area = sink.put(f"{path}.area", Scored(area or "", 0.7, (degree_seg.line,), ("degree_area",)))
-    elif len(segments) > 1 and institution is not None:
-        rest = [s for s in segments if s.text != institution.value and not _is_place(s.text)]
-        if rest:
-            entry.area = sink.put(f"{path}.area", Scored(rest[0].text, 0.45, (rest[0].line,), ("leftover",)))
+    line = (degree or (rest[0] if rest else None))
+    lines = (line.line,) if line else ()
+    entry.studyType = sink.put(f"{path}.studyType", Scored(study_type or "", 0.85, lines, ("degree_pattern",)))
+    area_confidence = 0.7 if degree is not None else 0.45
+    entry.area = sink.put(f"{path}.area", Scored(area or "", area_confidence, lines, ("degree_area",)))
     entry.startDate, entry.endDate = put_dates(sink, path, block.dates, block.date_line)
     entry.score, entry.courses = _score_and_courses(block)
     entry.url = block.urls[0] if block.urls else None
     return entry
 
 
-def _find_degree(segments: Sequence[Segment]) -> tuple[Segment | None, object | None]:
+def _pieces(segments: Sequence[Segment]) -> list[Segment]:
+    """Header segments split further at commas (\"UC Berkeley, Architecture\")."""
+    pieces = []
     for segment in segments:
-        match = lexicon.match_degree(segment.text)
-        if match is not None and lexicon.looks_like_institution(segment.text) < 0.5:
-            return segment, match
-    return None, None
+        for part in re.split(r",\s+|;\s+", segment.text):
+            part = clean(part)
+            if part and not _SCORE.search(part):
+                pieces.append(Segment(part, segment.line, segment.bold))
+    return pieces
 
 
 def _find_institution(segments: Sequence[Segment]) -> Scored | None:
-    scored = [(lexicon.looks_like_institution(s.text), s) for s in segments if not _is_place(s.text)]
-    if not scored:
+    if not segments:
         return None
-    score, best = max(scored, key=lambda pair: pair[0])
+    score, best = max(((lexicon.looks_like_institution(s.text), s) for s in segments),
+                      key=lambda pair: pair[0])
     if score >= 0.5:
         return Scored(best.text, 0.7 + 0.25 * score, (best.line,), ("institution_words",))
-    first = scored[0][1]
+    first = segments[0]
     return Scored(first.text, 0.5, (first.line,), ("first_segment",))
 
 

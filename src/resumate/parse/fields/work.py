@@ -134,6 +134,9 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     """`order`: None = by content only, True = position before company, False = the reverse."""
     location = next((s for s in segments if _is_location(s.text)), None)
     candidates = [s for s in segments if s is not location][:3]
+    if len(candidates) == 1 and ", " in candidates[0].text:
+        only = candidates[0]
+        candidates = [Segment(part.strip(), only.line, only.bold) for part in only.text.split(", ", 1)]
     if not candidates:
         return Roles(None, None, location, 0.0)
     if len(candidates) == 1:
