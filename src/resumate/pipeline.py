@@ -8,7 +8,7 @@ from collections.abc import Callable
 from resumate.config import ParseOptions
 from resumate.errors import ResumateError
 from resumate.extract import extract_document
-from resumate.parse.resume import parse_document
+from resumate.parsing.resume import parse_document
 from resumate.result import ParseResult
 
 StageCallback = Callable[[str], None]

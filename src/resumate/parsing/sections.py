@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from resumate.parse.fields.common import is_bullet
-from resumate.parse.lines import Line, body_font_size
+from resumate.parsing.fields.common import is_bullet
+from resumate.parsing.lines import Line, body_font_size
 
 SectionKind = str  # one of SECTION_KINDS
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from resumate.parse.lines import Line
+from resumate.parsing.lines import Line
 from resumate.schema import Evidence, FieldMeta
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔☑✗–—-*·"

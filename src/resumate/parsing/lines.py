@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from resumate.document import Document, Page, TextItem
-from resumate.parse.dates import find_date_ranges
+from resumate.parsing.dates import find_date_ranges
 
 CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
 MIN_COLUMN_SHARE = 0.12  # each side of a gutter holds at least this share of the page's text

@@ -1,8 +1,8 @@
 import pytest
 
 from resumate.document import TextItem
-from resumate.parse.lines import Line
-from resumate.parse.sections import match_section_title, normalize_heading, split_sections
+from resumate.parsing.lines import Line
+from resumate.parsing.sections import match_section_title, normalize_heading, split_sections
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from resumate.parse import lexicon
-from resumate.parse.fields.common import FieldSink, Scored, clean, strip_bullet
-from resumate.parse.fields.entries import EntryBlock, Segment, split_entries
-from resumate.parse.fields.work import put_dates
-from resumate.parse.lines import Line
+from resumate.parsing import lexicon
+from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
+from resumate.parsing.fields.entries import EntryBlock, Segment, split_entries
+from resumate.parsing.fields.work import put_dates
+from resumate.parsing.lines import Line
 from resumate.schema import Education, FieldMeta
 
 _SCORE = re.compile(r"\b(GPA|CGPA|grade|note|score|average|mention)\b\s*[:\-]?\s*([\w./ ]{1,20})", re.I)

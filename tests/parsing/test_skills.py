@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.parse.skills import (
+from resumate.parsing.skills import (
     find_skills_in_text,
     normalize_skill,
     skill_key,

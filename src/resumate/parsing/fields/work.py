@@ -14,11 +14,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resumate.parse import lexicon
-from resumate.parse.dates import DateRange
-from resumate.parse.fields.common import FieldSink, Scored, clamp
-from resumate.parse.fields.entries import EntryBlock, Segment, body_text, split_entries
-from resumate.parse.lines import Line
+from resumate.parsing import lexicon
+from resumate.parsing.dates import DateRange
+from resumate.parsing.fields.common import FieldSink, Scored, clamp
+from resumate.parsing.fields.entries import EntryBlock, Segment, body_text, split_entries
+from resumate.parsing.lines import Line
 from resumate.schema import FieldMeta, Volunteer, Work
 
 AMBIGUOUS_MARGIN = 0.25

@@ -14,10 +14,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from resumate.parse import lexicon, skills
-from resumate.parse.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parse.fields.entries import body_text, split_entries
-from resumate.parse.lines import Line
+from resumate.parsing import lexicon, skills
+from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
+from resumate.parsing.fields.entries import body_text, split_entries
+from resumate.parsing.lines import Line
 from resumate.schema import (
     Award,
     Certificate,

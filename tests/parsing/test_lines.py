@@ -1,5 +1,5 @@
 from resumate.document import Document, Page, TextItem
-from resumate.parse.lines import document_lines
+from resumate.parsing.lines import document_lines
 
 
 def _item(text: str, x: float, y: float, size: float = 10.0) -> TextItem:

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resumate.parse.dates import DateRange, find_date_ranges
-from resumate.parse.fields.common import (
+from resumate.parsing.dates import DateRange, find_date_ranges
+from resumate.parsing.fields.common import (
     URL_RE,
     clean,
     is_bullet,
@@ -25,7 +25,7 @@ from resumate.parse.fields.common import (
     strip_bullet,
     words,
 )
-from resumate.parse.lines import Line
+from resumate.parsing.lines import Line
 
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3

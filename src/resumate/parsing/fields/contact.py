@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from resumate.parse import lexicon
-from resumate.parse.dates import find_date_ranges
-from resumate.parse.fields.common import (
+from resumate.parsing import lexicon
+from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
     FieldSink,
@@ -28,8 +28,8 @@ from resumate.parse.fields.common import (
     looks_like_sentence,
     squash,
 )
-from resumate.parse.lines import Line
-from resumate.parse.sections import Section, match_section_title
+from resumate.parsing.lines import Line
+from resumate.parsing.sections import Section, match_section_title
 from resumate.schema import Basics, FieldMeta, Location, Profile
 
 NAME_SEARCH_LINES = 12

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.parse import lexicon as lx
+from resumate.parsing import lexicon as lx
 
 
 @pytest.mark.parametrize(

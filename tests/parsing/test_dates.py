@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resumate.parse.dates import (
+from resumate.parsing.dates import (
     DateRange,
     PartialDate,
     find_date_ranges,

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resumate.document import Document
-from resumate.parse.dates import PartialDate, months_of_experience
-from resumate.parse.fields import contact, education, lists, work
-from resumate.parse.lines import Line, document_lines
-from resumate.parse.sections import Section, split_sections
+from resumate.parsing.dates import PartialDate, months_of_experience
+from resumate.parsing.fields import contact, education, lists, work
+from resumate.parsing.lines import Line, document_lines
+from resumate.parsing.sections import Section, split_sections
 from resumate.schema import FieldMeta, ParsedResume
 
 MIN_RESUME_CHARS = 40
