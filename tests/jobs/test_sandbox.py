@@ -22,9 +22,11 @@ def test_a_parse_over_its_time_limit_is_killed_and_reported_unsafe(resume_pdf: b
     assert "'slow.pdf'" in (result.error_message or "")
 
 
-def test_a_parse_over_its_memory_limit_is_reported_unsafe(resume_pdf: bytes) -> None:
-    result = parse_in_sandbox(resume_pdf, filename="big.pdf", options=ParseOptions(),
-                              limits=SandboxLimits(memory_bytes=32 * 1024 * 1024))
+def test_a_parse_over_its_memory_limit_is_reported_unsafe() -> None:
+    text = b"Jordan Example\n" + b"lorem ipsum dolor sit amet\n" * 600_000
+    result = parse_in_sandbox(text, filename="big.txt",
+                              options=ParseOptions(max_bytes=len(text) + 1),
+                              limits=SandboxLimits(memory_bytes=64 * 1024 * 1024))
     assert result.status == "failed"
     assert result.error_code in ("unsafe", "corrupt")
 

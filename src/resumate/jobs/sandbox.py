@@ -22,7 +22,9 @@ from typing import Any
 
 from resumate.config import ParseOptions
 
-PRELOADED_MODULES = ["resumate.pipeline", "pypdfium2", "lxml.etree", "PIL.Image"]
+PRELOADED_MODULES = [
+    "resumate.pipeline", "pypdfium2", "lxml.etree", "PIL.Image", "resumate.jobs.warmup",
+]
 KILL_GRACE_SECONDS = 2.0
 _context: Any = None
 
