@@ -30,7 +30,7 @@ def in_split(doc_id: str, split: str) -> bool:
     return split == "all" or (split == "val") == is_val
 
 
-def stage_docs(split: str, variants: set[str] | None, corpus: str) -> Path:
+def stage_docs(split: str, variants: set[str] | None, excluded: set[str], corpus: str) -> Path:
     source = BENCH / corpus
     target = WORK / f"{corpus}-{split}" / "docs"
     shutil.rmtree(target.parent, ignore_errors=True)
@@ -39,7 +39,7 @@ def stage_docs(split: str, variants: set[str] | None, corpus: str) -> Path:
         if path.name.startswith("_"):
             continue
         doc_id, variant = path.name.split(".")[0], path.name.split(".")[1]
-        if not in_split(doc_id, split) or (variants and variant not in variants):
+        if not in_split(doc_id, split) or (variants and variant not in variants) or variant in excluded:
             continue
         (target / path.name).symlink_to(path)
         sidecar = source / "_variants" / f"{doc_id}.variants.json"
@@ -53,12 +53,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("train", "val", "all"), default="all")
     ap.add_argument("--variants", help="comma-separated variant names (default: all)")
+    ap.add_argument("--exclude", help="comma-separated variant names to leave out (e.g. scan)")
     ap.add_argument("--intl", action="store_true", help="use docs-intl/truth-intl")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     corpus, truth = ("docs-intl", "truth-intl") if args.intl else ("docs", "truth")
     variants = set(args.variants.split(",")) if args.variants else None
-    docs = stage_docs(args.split, variants, corpus)
+    excluded = set(args.exclude.split(",")) if args.exclude else set()
+    docs = stage_docs(args.split, variants, excluded, corpus)
     pred = docs.parent / "pred"
     run = [sys.executable, str(BENCH / "run.py"), "--docs", str(docs), "--out", str(pred),
            "--python", "resumate:parse", "--warmup", "2", "--timeout", "60"]
@@ -68,8 +70,8 @@ def main() -> int:
     result = docs.parent / "score.json"
     subprocess.run([sys.executable, str(BENCH / "score.py"), "--truth", str(BENCH / truth),
                     "--pred", str(pred), "--docs", str(docs), "--json", str(result)], check=True)
-    overall = json.loads(result.read_text()).get("overall")
-    print(f"split={args.split} overall={overall}")
+    overall = json.loads(result.read_text())["summary"]["overall"]
+    print(f"split={args.split} overall={overall:.3f}")
     return 0
 
 

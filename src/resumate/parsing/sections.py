@@ -107,11 +107,14 @@ SECTION_TITLES: dict[str, tuple[str, ...]] = {
 SECTION_KINDS = ("header", "other", *SECTION_TITLES)
 MAX_HEADING_WORDS = 5
 HEADING_THRESHOLD = 3.0
+STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading even unstyled
+LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some heading style
 
 
 def normalize_heading(text: str) -> str:
     """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
     text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\s*\(\d{1,3}\)\s*$", "", text)  # "Interests(4)": an item count
     if re.fullmatch(r"\W*(\w\s){2,}\w\W*", text):  # letter-spaced capitals
         text = re.sub(r"(?<=\w)\s(?=\w\b)", "", text)
     text = text.replace("&", " and ").replace("/", " and ").replace("’", " ").replace("'", " ")
@@ -182,6 +185,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     body_size = body_font_size(lines)
     marks = [_heading_mark(line, body_size) for line in lines]
     marks = _drop_off_style_headings(lines, marks)
+    marks = _drop_loose_duplicates(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
     sections: list[Section] = []
     kind, heading, confidence, body = "header", None, 1.0, []
@@ -211,9 +215,10 @@ def _heading_mark(line: Line, body_size: float) -> Mark | None:
     first = line.cells[0].text.strip()
     if len(line.cells) > 1 and (kind := match_section_title(first, strict=True)):
         return kind, 3.0, replace(line, cells=line.cells[1:])
-    kind = match_section_title(text)
-    if kind is not None:
-        score = 2.0 + _style_score(line, text, body_size)
+    if kind := match_section_title(text, strict=True):
+        return kind, STRICT_BASE_SCORE + _style_score(line, text, body_size), None
+    if kind := match_section_title(text):
+        score = LOOSE_BASE_SCORE + _style_score(line, text, body_size)
         return (kind, score, None) if score >= HEADING_THRESHOLD else None
     return None
 
@@ -262,6 +267,22 @@ def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) ->
     ]
 
 
+def _drop_loose_duplicates(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
+    """A loose match ("User Experience") of a kind that also has an exact heading is content."""
+    strict_kinds = {
+        mark[0]
+        for line, mark in zip(lines, marks, strict=True)
+        if mark and match_section_title(line.cells[0].text if mark[2] else line.text, strict=True)
+    }
+    return [
+        None
+        if mark and mark[2] is None and mark[0] in strict_kinds
+        and not match_section_title(line.text, strict=True)
+        else mark
+        for line, mark in zip(lines, marks, strict=True)
+    ]
+
+
 def _style_key(line: Line) -> tuple[float, bool, bool]:
     letters = [c for c in line.text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
@@ -283,19 +304,22 @@ def _add_style_matched_headings(
     distinctive = style[0] >= body_size + 1 or style[2]
     if count < 2 or not distinctive:
         return marks
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if marks[i] is None and i > 0 and _style_key(line) == style
+        and _could_be_heading(line.text.strip())
+    ]
+    if len(candidates) * 2 > count:  # the style is shared with ordinary lines: not a signal
+        return marks
     out = list(marks)
-    for i, line in enumerate(lines):
-        text = line.text.strip()
-        if (
-            out[i] is None
-            and _style_key(line) == style
-            and len(text.split()) <= 4
-            and not any(c.isdigit() for c in text)
-            and "@" not in text
-            and i > 0
-        ):
-            out[i] = ("other", 3.0, None)
+    for i in candidates:
+        out[i] = ("other", 3.0, None)
     return out
+
+
+def _could_be_heading(text: str) -> bool:
+    return len(text.split()) <= 4 and not any(c.isdigit() for c in text) and "@" not in text
 
 
 def _confidence(score: float) -> float:
