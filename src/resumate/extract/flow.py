@@ -129,11 +129,16 @@ class FlowWriter:
 
     def _flush(self) -> None:
         if self._parts:
-            text = clean_text("".join(self._parts)).strip()
+            raw = clean_text("".join(self._parts))
+            text = raw.strip()
             if text:
                 if not self.lines:
                     self.lines.append([])
-                self.lines[-1].append(_Run(text, self._run_x0, self._cursor, self._style))
+                # Keep the width of edge spaces so neighbouring runs stay apart as words.
+                space = CHAR_WIDTH_EM * self._style.font_size
+                x0 = self._run_x0 + (len(raw) - len(raw.lstrip())) * space
+                x1 = self._cursor - (len(raw) - len(raw.rstrip())) * space
+                self.lines[-1].append(_Run(text, x0, max(x0, x1), self._style))
             self._parts = []
         self._run_x0 = self._cursor
 

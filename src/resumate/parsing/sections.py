@@ -150,7 +150,7 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
         return _TITLE_TO_KIND[stripped]
     if strict:
         return None
-    if len(words) <= 3 and words[-1] in _HEAD_WORDS and words[-1] not in _AMBIGUOUS_HEADS:
+    if words and len(words) <= 3 and words[-1] in _HEAD_WORDS and words[-1] not in _AMBIGUOUS_HEADS:
         return _HEAD_WORDS[words[-1]]
     return None
 

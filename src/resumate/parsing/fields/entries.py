@@ -30,7 +30,7 @@ from resumate.parsing.lines import Line
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
-_SEPARATORS = re.compile(r"\s+[|•·@]\s+|\s+at\s+|\s+[–—]\s+|\s+-\s+|\s*\|\s*|\s{3,}")
+_SEPARATORS = re.compile(r"\s+[•·@]\s+|\s+at\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
 
 
 @dataclass(frozen=True, slots=True)
