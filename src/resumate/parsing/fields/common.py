@@ -85,8 +85,14 @@ def strip_bullet(text: str) -> str:
 def clean(text: str) -> str:
     """Trim separators, icons and stray punctuation from a value's ends."""
     text = "".join(" " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip(" \t|,;:–—-·•/\\()[]").strip()
+    text = re.sub(r"\s+", " ", text).strip(" \t|,;:–—-·•/\\[]")
+    while text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1].rstrip()
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].lstrip()
+    if text.endswith("("):
+        text = text[:-1].rstrip()
+    return text.strip(" \t|,;:–—-·•/\\[]").strip()
 
 
 _ICON_CATEGORIES = {"Co", "Cn", "So", "Cs"}

@@ -30,6 +30,17 @@ from resumate.parsing.lines import Line
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
+SHORT_CELL_CHARS = 16
+HEADER_ALIGN_PT = 15.0
+MAX_FOLLOWING_HEADER_WORDS = 8
+_DURATION = re.compile(
+    r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
+    r"(?:\s*,?\s*\d+\s*(?:months?|mos?|monate?|mois|meses))?\)?",
+    re.IGNORECASE,
+)
+# Words left over when a date range spread over several cells is removed.
+_CONNECTORS = {"to", "until", "till", "bis", "à", "a", "au", "hasta", "até", "present", "current",
+               "now", "since", "from", "de", "desde", "seit", "depuis", "and"}
 _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s+at\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
 
 
@@ -68,16 +79,32 @@ def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
     text = line.text
     if not any(ch.isdigit() for ch in text) and not re.search(r"(?i)present|current|now", text):
         return None
-    if looks_like_sentence(text):
-        return None
-    for cell in line.cells:
-        ranges = find_date_ranges(cell.text, today=today)
-        for found in ranges:
-            is_range = found.start is not None and (found.end is not None or found.is_current)
-            rest = (cell.text[: found.span[0]] + cell.text[found.span[1]:]).strip()
-            if is_range or len(words(rest)) <= 8:
+    lone: DateRange | None = None
+    for candidate in _date_candidates(line):
+        if looks_like_sentence(candidate):
+            continue
+        for found in find_date_ranges(candidate, today=today):
+            if found.start is not None and (found.end is not None or found.is_current):
                 return found
-    return None
+            rest = (candidate[: found.span[0]] + candidate[found.span[1]:]).strip()
+            if lone is None and len(words(rest)) <= 8:
+                lone = found
+    return lone
+
+
+def _date_candidates(line: Line) -> list[str]:
+    """Each cell, then runs of short neighbouring cells joined ("2019" "to" "Present")."""
+    cells = [cell.text for cell in line.cells]
+    candidates = list(cells)
+    run: list[str] = []
+    for text in [*cells, ""]:
+        if text and len(text) <= SHORT_CELL_CHARS:
+            run.append(text)
+            continue
+        if len(run) > 1:
+            candidates.append(" ".join(run))
+        run = []
+    return candidates
 
 
 def split_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
@@ -119,7 +146,7 @@ def _header_spans(
             segments < 2
             and end < ceiling
             and end - anchor <= MAX_LINES_AFTER_DATE
-            and is_title_like(lines[end])
+            and _continues_header(lines[end], lines[anchor])
             and not _next_header_starts(lines, end, ceiling, first_before)
         ):
             segments += len(header_segments([lines[end]], today=today))
@@ -127,6 +154,13 @@ def _header_spans(
         spans.append((start, end))
         floor = end
     return spans
+
+
+def _continues_header(line: Line, anchor: Line) -> bool:
+    """A short title-like line aligned with the date line (body text is usually indented)."""
+    if not is_title_like(line) or abs(line.x0 - anchor.x0) > HEADER_ALIGN_PT:
+        return False
+    return line.is_bold or len(words(line.text)) <= MAX_FOLLOWING_HEADER_WORDS
 
 
 def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
@@ -144,10 +178,10 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
             text = cell.text
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1]:]
-            text = URL_RE.sub("  ", text)
+            text = _DURATION.sub("  ", URL_RE.sub("  ", text))
             for part in _SEPARATORS.split(text):
                 part = clean(part)
-                if part and any(ch.isalpha() for ch in part):
+                if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
                     segments.append(Segment(part, line, cell.bold))
     return segments
 

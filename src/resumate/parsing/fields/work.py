@@ -131,37 +131,64 @@ def _title_first(role: Roles) -> bool:
 
 
 def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
-    """`order`: None = by content only, True = position before company, False = the reverse."""
+    """`order`: None = by content only, True = position before company, False = the reverse.
+
+    Candidate pairs are two segments, or the two halves of one segment split at its first
+    comma ("Principal Engineer, Patch Media"), which costs a little so that a title with a
+    comma in it ("Senior Developer, CTO") stays whole when another segment names a company.
+    """
     location = next((s for s in segments if _is_location(s.text)), None)
     candidates = [s for s in segments if s is not location][:3]
-    if len(candidates) == 1 and ", " in candidates[0].text:
-        only = candidates[0]
-        candidates = [Segment(part.strip(), only.line, only.bold) for part in only.text.split(", ", 1)]
     if not candidates:
         return Roles(None, None, location, 0.0)
-    if len(candidates) == 1:
-        only = candidates[0]
-        title = lexicon.looks_like_job_title(only.text)
-        company = lexicon.looks_like_company(only.text)
-        if title >= company and title > 0:
-            return Roles(only, None, location, title - company)
-        return Roles(None, only, location, company - title)
+    pairs: list[tuple[Segment, Segment, float]] = [
+        (a, b, 0.0) for a in candidates for b in candidates if a is not b
+    ]
+    for segment in candidates:
+        if ", " in segment.text:
+            left, right = (Segment(part.strip(), segment.line, segment.bold)
+                           for part in segment.text.split(", ", 1))
+            pairs += [(left, right, COMMA_SPLIT_COST), (right, left, COMMA_SPLIT_COST)]
     best: Roles | None = None
-    best_score = float("-inf")
-    for a in candidates:
-        for b in candidates:
-            if a is b:
-                continue
-            score = lexicon.looks_like_job_title(a.text) + lexicon.looks_like_company(b.text)
-            score -= 0.3 * lexicon.looks_like_job_title(b.text)
-            position_first = candidates.index(a) < candidates.index(b)
-            if order is not None:
-                score += 0.5 if position_first == order else -0.5
-            if score > best_score:
-                reverse = lexicon.looks_like_job_title(b.text) + lexicon.looks_like_company(a.text)
-                best, best_score = Roles(a, b, location, score - reverse), score
+    best_score = _single_score(candidates[0]) if len(candidates) == 1 else float("-inf")
+    if len(candidates) == 1:
+        best = _single_roles(candidates[0], location)
+    for a, b, cost in pairs:
+        score = _pair_score(a, b) - cost
+        position_first = (a.line.index, a.line.x0, candidates.index(a) if a in candidates else 0) <= (
+            b.line.index, b.line.x0, candidates.index(b) if b in candidates else 1)
+        if order is not None:
+            score += 0.5 if position_first == order else -0.5
+        if score > best_score:
+            best, best_score = Roles(a, b, location, score - _pair_score(b, a)), score
     assert best is not None
     return best
+
+
+COMMA_SPLIT_COST = 0.15
+UNKNOWN_NAME_PRIOR = 0.4  # an unrecognised name beside a job title is most likely the employer
+
+
+def _pair_score(position: Segment, company: Segment) -> float:
+    return lexicon.looks_like_job_title(position.text) + _company_evidence(company.text)
+
+
+def _company_evidence(text: str) -> float:
+    """Company words, or failing those a name that is clearly not a job title."""
+    title = lexicon.looks_like_job_title(text)
+    return max(lexicon.looks_like_company(text), UNKNOWN_NAME_PRIOR * (1.0 - title)) - 0.3 * title
+
+
+def _single_score(segment: Segment) -> float:
+    return max(lexicon.looks_like_job_title(segment.text), lexicon.looks_like_company(segment.text))
+
+
+def _single_roles(only: Segment, location: Segment | None) -> Roles:
+    title = lexicon.looks_like_job_title(only.text)
+    company = lexicon.looks_like_company(only.text)
+    if title >= company and title > 0:
+        return Roles(only, None, location, title - company)
+    return Roles(None, only, location, company - title)
 
 
 def _is_location(text: str) -> bool:
