@@ -34,25 +34,41 @@ def uv_executable() -> str:
     uv = bindir / ("uv.exe" if os.name == "nt" else "uv")
     if not uv.exists():
         print(f"dev.py: installing uv {UV_VERSION} into {BOOTSTRAP.name}/", file=sys.stderr)
-        venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
+        except (OSError, subprocess.CalledProcessError) as error:
+            shutil.rmtree(BOOTSTRAP, ignore_errors=True)
+            raise SystemExit(
+                f"dev.py: could not create a virtual environment ({error}).\n"
+                "This Python has no working 'venv' module. Either install it (Debian/Ubuntu: "
+                "sudo apt install python3-venv) or install uv by itself (pipx install uv, or "
+                "uv's standalone installer) and run this command again."
+            ) from None
         pip = bindir / ("pip.exe" if os.name == "nt" else "pip")
-        subprocess.run([str(pip), "install", "--quiet", f"uv=={UV_VERSION}"], check=True)
+        subprocess.run([str(pip), "install", "--quiet", "--disable-pip-version-check",
+                        f"uv=={UV_VERSION}"], check=True)
     return str(uv)
+
+
+def uv_environment() -> dict[str, str]:
+    """Our environment for uv: this interpreter, and no other project's virtualenv."""
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "CONDA_PREFIX")}
+    env["UV_PYTHON"] = sys.executable
+    return env
 
 
 def sync(uv: str) -> None:
     extras = [arg for extra in EXTRAS for arg in ("--extra", extra)]
-    env = {**os.environ, "UV_PYTHON": sys.executable}
-    subprocess.run([uv, "sync", "--frozen", *extras], cwd=ROOT, check=True, env=env)
+    subprocess.run([uv, "sync", "--frozen", *extras], cwd=ROOT, check=True, env=uv_environment())
 
 
 def run(uv: str, *command: str) -> int:
-    env = {**os.environ, "UV_PYTHON": sys.executable}
-    return subprocess.run([uv, "run", "--frozen", "--no-sync", *command], cwd=ROOT, env=env).returncode
+    command_line = [uv, "run", "--frozen", "--no-sync", *command]
+    return subprocess.run(command_line, cwd=ROOT, env=uv_environment()).returncode
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py may run on any python3)
         print("dev.py: ResuMate needs Python 3.11 or newer", file=sys.stderr)
         return 2
     action, rest = (argv[0], argv[1:]) if argv else ("help", [])

@@ -47,50 +47,108 @@ class Settings(BaseSettings):
     """
 
     model_config = SettingsConfigDict(
-        env_prefix="RESUMATE_", extra="ignore", frozen=True, populate_by_name=True
+        env_prefix="RESUMATE_", extra="ignore", frozen=True, populate_by_name=True,
+        use_attribute_docstrings=True,
     )
 
     env: str = "development"
+    """Environment name, reported by `/health`. Outside `development`/`test` the secret key must
+    be set.
+    """
     data_dir: Path = Path("resumate-data")
+    """Directory of the SQLite file (`resumate.sqlite3`) and of local file storage (`files/`)."""
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("RESUMATE_DATABASE_URL", "DATABASE_URL")
     )
+    """Database URL, e.g. `postgresql://user@host:5432/db` (needs the `postgres` extra); unset,
+    a SQLite file in the data directory. PostgreSQL is migrated with `resumate db upgrade`,
+    SQLite on `serve`.
+    """
     host: str = "127.0.0.1"
+    """Listen address (`resumate serve --host` wins)."""
     port: int = Field(default=8000, ge=0, le=65535)
+    """Listen port (`resumate serve --port` wins)."""
     public_url: str | None = None
+    """Base URL used in share links, e.g. `https://cv.example.org`; unset, taken from the
+    request.
+    """
     secret_key: SecretStr = SecretStr(DEFAULT_SECRET_KEY)
+    """Signing key (UI sessions). Required outside development and in serverless mode.
+    Default: development key.
+    """
     api_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    """Comma-separated API keys; when set, the API needs `Authorization: Bearer <key>`
+    (`?access_token=` for WebSocket/SSE). `/health`, `/metrics` and share links stay public.
+    """
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    """Comma-separated origins allowed to call the API from a browser; unset, no CORS."""
 
     max_upload_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    """Upload size limit (413 `too_large` above it)."""
     max_pages: int = Field(default=DEFAULT_MAX_PAGES, gt=0)
+    """Pages parsed per document."""
     ocr: Literal["auto", "never", "always"] = "auto"
+    """`auto`, `never` or `always`."""
     upload_rate_limit: str = DEFAULT_UPLOAD_RATE_LIMIT
+    """Uploads per client IP, in `limits` notation (`10/minute;50/day`)."""
     rate_limit_storage: str = "memory://"
+    """`limits` storage URI (e.g. `redis://127.0.0.1:6379` to share counts between processes)."""
 
     storage: Literal["local", "s3"] = "local"
+    """Where original files are kept: `local` (the data directory) or `s3` (needs the `s3`
+    extra).
+    """
     s3_bucket: str | None = None
+    """Bucket for `s3` storage (required with it)."""
     s3_endpoint_url: str | None = None
+    """Any S3-compatible endpoint; unset, AWS. Credentials come from the usual `AWS_*`
+    variables.
+    """
     s3_region: str = "us-east-1"
+    """Region for `s3` storage."""
     s3_prefix: str = "resumes/"
+    """Key prefix inside the bucket."""
 
     jobs: Literal["inprocess"] = "inprocess"
+    """Job runner: `inprocess` (a worker pool inside the service)."""
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), gt=0)
+    """Parses run at the same time.
+    Default: CPU count.
+    """
     parse_timeout_seconds: float = Field(default=30.0, gt=0)
+    """A parse running longer is killed (`unsafe`)."""
     parse_memory_mb: int = Field(default=1536, ge=256)
+    """Address-space limit of the parsing child process (`unsafe` beyond it)."""
     wait_timeout_seconds: float = Field(default=60.0, gt=0)
+    """Longest `?wait=true` waits before answering with the current state."""
+    serverless: bool = False
+    """Serverless mode (the Vercel entry point turns it on): request bodies up to 4.5 MB, uploads
+    parsed within the request unless a distributed job runner is configured, progress by polling.
+    Start-up fails unless `DATABASE_URL` names a network database, `RESUMATE_STORAGE` is not
+    `local` and `RESUMATE_SECRET_KEY` is set.
+    """
 
     retention_days: int = Field(default=DEFAULT_RETENTION_DAYS, gt=0)
+    """Resumes older than this are erased with their files."""
     purge_interval_seconds: float = Field(default=3600.0, gt=0)
+    """How often the retention purge runs (also once at start-up)."""
     share_expiry_days: int | None = Field(default=30, gt=0)
+    """Default lifetime of a share link."""
 
     smtp_host: str | None = None
+    """SMTP server for e-mailing share links; unset, no sending."""
     smtp_port: int = 25
+    """SMTP port."""
     smtp_username: str | None = None
+    """SMTP login."""
     smtp_password: SecretStr | None = None
+    """SMTP password."""
     smtp_from: str = "resumate@localhost"
+    """Sender address."""
     smtp_starttls: bool = False
+    """Upgrade the connection with STARTTLS."""
     smtp_timeout_seconds: float = Field(default=10.0, gt=0)
+    """SMTP connection timeout."""
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
@@ -119,7 +177,28 @@ class Settings(BaseSettings):
             )
         if self.storage == "s3" and not self.s3_bucket:
             raise ValueError("RESUMATE_S3_BUCKET must be set when RESUMATE_STORAGE is 's3'")
+        if self.serverless:
+            self._check_serverless()
         return self
+
+    def _check_serverless(self) -> None:
+        """A serverless function keeps nothing between requests: refuse local state up front."""
+        url = self.database_url or ""
+        if not url or url.startswith("sqlite"):
+            raise ValueError(
+                "DATABASE_URL must be set to a network database (e.g. postgresql://...) in "
+                "serverless mode (RESUMATE_SERVERLESS): functions keep no local files"
+            )
+        if self.storage == "local":
+            raise ValueError(
+                "RESUMATE_STORAGE must be 's3' in serverless mode (RESUMATE_SERVERLESS): "
+                "uploaded files must outlive the function; also set RESUMATE_S3_BUCKET"
+            )
+        if self.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:
+            raise ValueError(
+                "RESUMATE_SECRET_KEY must be set in serverless mode (RESUMATE_SERVERLESS): "
+                "a deployed function is public"
+            )
 
     @property
     def is_development(self) -> bool:
