@@ -216,7 +216,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
     (
         rf"master'?s?{_OF}(?:\s+degree)?|m\.?\s?sc\.?{_END}|m\.\s?s\.?{_END}|"
         rf"ms(?=\s*(?:in\b|,|-|–|\(|\)|$))|m\.?\s?eng\.?{_END}|m\.?\s?tech\.?{_END}|m\.\s?a\.{_END}|"
-        rf"ma(?=\s+(?:in\b|\()|\)|$)|m\.?\s?phil\.?{_END}|m\.?\s?res\.?{_END}|mfa{_END}|mpa{_END}|"
+        rf"ma(?=\s+(?:in\b|\()|\)|$)|m\.?\s?arch\.?{_END}|m\.?\s?phil\.?{_END}|m\.?\s?res\.?{_END}|mfa{_END}|mpa{_END}|"
         rf"mph{_END}|ll\.?\s?m\.?{_END}|m\.?\s?ed\.?{_END}|m\.?\s?com{_END}|mca{_END}|msw{_END}|"
         rf"maitrise|mastere|mestrado|maestria|magister|magistere|diplom-?ingenieur|"
         rf"dipl\.?-?\s?ing\.?|diplom(?:-\w+)?{_END}|diplome\s+d'ingenieur|"
@@ -227,7 +227,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
     (
         rf"bachelor'?s?{_OF}(?:\s+degree)?|b\.?\s?sc\.?{_END}|b\.\s?s\.?{_END}|"
         rf"bs(?=\s*(?:in\b|,|-|–|\(|\)|$))|b\.\s?a\.{_END}|ba(?=\s+(?:in\b|\(|hons)|\)|$)|"
-        rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
+        rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.?\s?arch\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
         rf"bca{_END}|b\.?\s?com{_END}|bfa{_END}|ll\.?\s?b\.?{_END}|b\.\s?ed\.?{_END}|bsba{_END}|"
         rf"bsn{_END}|bsee{_END}|bscs{_END}|licence{_END}|licenciatura|licenciado|licenciada|"
         rf"bacharelado|bacharel|grado\s+en|graduacao|laurea|ingeniero|ingeniera|engenheiro|"
@@ -262,8 +262,27 @@ _DEGREE_RES = tuple(
 )
 
 
+# Short upper-case degree abbreviations that are ordinary words in lower case ("be", "ma") or
+# product prefixes ("MS Office"): read as degrees only at the start, before a capitalised field.
+_UPPER_DEGREE_RE = re.compile(
+    r"^(?P<deg>(?P<m>MS|MA|ME|MEng|MArch|M\.Arch)|(?P<b>BS|BA|BE|BEng|BArch|B\.Arch))\.?"
+    r"(?=,?\s+(?!Office|Excel|Word|Access|Project|Teams|SQL|Dynamics|Azure|Windows|Visio|"
+    r"PowerPoint|Outlook)[A-Z])"
+)
+
+
 def match_degree(text: str) -> DegreeMatch | None:
     """The first degree in `text` (earliest, then longest, then highest level), else None."""
+    found = _match_degree_table(text)
+    if found is None and (m := _UPPER_DEGREE_RE.match(text.strip())):
+        offset = len(text) - len(text.lstrip())
+        level = "master" if m.group("m") else "bachelor"
+        span = (offset + m.start(), offset + m.end())
+        return DegreeMatch(level, m.group(0), m.group(0), span)
+    return found
+
+
+def _match_degree_table(text: str) -> DegreeMatch | None:
     folded = fold(text)
     best: tuple[int, int, int] | None = None
     found: DegreeMatch | None = None

@@ -22,9 +22,12 @@ from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
 
 CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
-MIN_COLUMN_SHARE = 0.12  # each side of a gutter holds at least this share of the page's text
+MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
 GUTTER_MIN_WIDTH_PT = 6.0
+GUTTER_MIN_WIDTH_EM = 0.6
+MAX_COLUMN_DEPTH = 3
+FLOW_PARAGRAPH_GAP_EM = 0.5
 _FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "present"
 
 
@@ -78,6 +81,8 @@ def document_lines(document: Document) -> list[Line]:
             for cells in group:
                 y0 = min(c.y0 for c in cells)
                 gap = 0.0 if previous_bottom is None else max(0.0, y0 - previous_bottom)
+                if document.flow:  # synthetic geometry: every line is its own paragraph
+                    gap = FLOW_PARAGRAPH_GAP_EM * cells[0].font_size
                 previous_bottom = max(c.y1 for c in cells)
                 lines.append(Line(len(lines), page.number, cells, gap, column))
     return lines
@@ -92,10 +97,23 @@ def _page_line_groups(
     rows = group_items_into_rows(items)
     if flow:
         return [(0, [merge_cells(row) for row in rows])]
-    gutter = find_gutter(rows, page.width)
+    return _read_columns(rows, page.width, depth=0, column=0)
+
+
+def _read_columns(
+    rows: list[list[TextItem]], width: float, *, depth: int, column: int
+) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+    """Split at the best gutter, then split each side again (three-column pages, sidebars)."""
+    gutter = find_gutter(rows, width) if depth < MAX_COLUMN_DEPTH else None
     if gutter is None:
-        return [(0, [merge_cells(row) for row in rows])]
-    return _split_columns(rows, gutter)
+        return [(column, [merge_cells(row) for row in rows])]
+    groups: list[tuple[int, list[tuple[TextItem, ...]]]] = []
+    for side, part in _split_columns(rows, gutter):
+        if side == 0:
+            groups.append((column, [merge_cells(r) for r in part]))
+        else:
+            groups += _read_columns(part, width, depth=depth + 1, column=column * 2 + side)
+    return groups
 
 
 def group_items_into_rows(items: Sequence[TextItem]) -> list[list[TextItem]]:
@@ -174,10 +192,12 @@ def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float 
 def _candidate_gutters(items: Sequence[TextItem], page_width: float) -> list[float]:
     """Midpoints of the empty x-intervals in the page's horizontal text coverage."""
     spans = sorted((i.x0, i.x1) for i in items if i.x1 - i.x0 < 0.6 * page_width)
+    sizes = sorted(i.font_size for i in items)
+    min_width = min(GUTTER_MIN_WIDTH_PT, GUTTER_MIN_WIDTH_EM * sizes[len(sizes) // 2]) if sizes else 0
     gutters: list[float] = []
     reach = spans[0][1] if spans else 0.0
     for x0, x1 in spans[1:]:
-        if x0 - reach >= GUTTER_MIN_WIDTH_PT:
+        if x0 - reach >= min_width:
             gutters.append((x0 + reach) / 2)
         reach = max(reach, x1)
     return [g for g in gutters if 0.15 * page_width < g < 0.85 * page_width]
@@ -205,33 +225,33 @@ def _chars(items: Iterable[TextItem]) -> int:
 
 def _split_columns(
     rows: Sequence[Sequence[TextItem]], gutter: float
-) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
-    """Read full-width rows in place; between them, the left column and then the right one."""
-    groups: list[tuple[int, list[tuple[TextItem, ...]]]] = []
-    left: list[tuple[TextItem, ...]] = []
-    right: list[tuple[TextItem, ...]] = []
+) -> list[tuple[int, list[list[TextItem]]]]:
+    """Full-width rows stay in place (side 0); between them, the left side (1), then the right (2)."""
+    parts: list[tuple[int, list[list[TextItem]]]] = []
+    left: list[list[TextItem]] = []
+    right: list[list[TextItem]] = []
 
     def flush() -> None:
         if left:
-            groups.append((1, list(left)))
+            parts.append((1, list(left)))
         if right:
-            groups.append((2, list(right)))
+            parts.append((2, list(right)))
         left.clear()
         right.clear()
 
     for row in rows:
         if any(i.x0 < gutter - 1 < gutter + 1 < i.x1 for i in row):
             flush()
-            groups.append((0, [merge_cells(row)]))
+            parts.append((0, [list(row)]))
             continue
         lefts = [i for i in row if i.x1 <= gutter]
         rights = [i for i in row if i.x0 >= gutter]
         if lefts:
-            left.append(merge_cells(lefts))
+            left.append(lefts)
         if rights:
-            right.append(merge_cells(rights))
+            right.append(rights)
     flush()
-    return groups
+    return parts
 
 
 def body_font_size(lines: Sequence[Line]) -> float:

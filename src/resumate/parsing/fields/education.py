@@ -69,11 +69,29 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
     """Header segments split further at commas (\"UC Berkeley, Architecture\")."""
     pieces = []
     for segment in segments:
-        for part in re.split(r",\s+|;\s+", segment.text):
+        parts: list[str] = []
+        for part in _split_outside_brackets(segment.text):
             part = clean(part)
-            if part and not _SCORE.search(part):
-                pieces.append(Segment(part, segment.line, segment.bold))
+            if not part or _SCORE.search(part):
+                continue
+            if parts and _is_place(part) and lexicon.looks_like_institution(parts[-1]) >= 0.5:
+                parts[-1] = f"{parts[-1]}, {part}"  # "University of California, Pennsylvania"
+            else:
+                parts.append(part)
+        pieces += [Segment(part, segment.line, segment.bold) for part in parts]
     return pieces
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split at commas and semicolons that are not inside brackets ("Paris XI (Orsay, FR)")."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch in ",;" and depth <= 0 and text[i + 1 : i + 2] == " ":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _find_institution(segments: Sequence[Segment]) -> Scored | None:

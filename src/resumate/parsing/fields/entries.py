@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
@@ -32,6 +32,7 @@ MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
+WRAP_GAP_EM = 0.35
 MAX_FOLLOWING_HEADER_WORDS = 8
 _DURATION = re.compile(
     r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
@@ -170,10 +171,31 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
     )
 
 
+def unwrap(lines: Sequence[Line]) -> list[Line]:
+    """Join a line's one- or two-word tail, wrapped tightly onto the next line, back to it."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(line.cells) == 1
+            and len(prev.cells) >= 1
+            and line.gap_above < WRAP_GAP_EM * line.font_size
+            and len(words(line.text)) <= 2
+            and not any(ch.isdigit() for ch in line.text)
+        ):
+            last = prev.cells[-1]
+            merged = replace(last, text=f"{last.text} {line.text.strip()}", y1=line.y1)
+            out[-1] = replace(prev, cells=(*prev.cells[:-1], merged))
+            continue
+        out.append(line)
+    return out
+
+
 def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
     """Header text split at separators, with dates and URLs removed."""
     segments = []
-    for line in lines:
+    for line in unwrap(lines):
         for cell in line.cells:
             text = cell.text
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
@@ -199,20 +221,25 @@ def _block(
 
 
 def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
-    starts = [
+    """Entries start at a title-like line after a wider gap than usual, or at bold after plain;
+    the title-like lines that follow a start closely are the rest of its header."""
+    gaps = sorted(line.gap_above for line in lines[1:]) or [0.0]
+    usual_gap = gaps[len(gaps) // 2]
+    starts = [0] + [
         i
-        for i, line in enumerate(lines)
-        if is_title_like(line)
-        and (i == 0 or line.is_bold or line.gap_above > 0.8 * line.font_size)
-        and (i + 1 >= len(lines) or not is_title_like(lines[i + 1]) or lines[i + 1].is_bold == line.is_bold)
+        for i in range(1, len(lines))
+        if is_title_like(lines[i])
+        and (lines[i].gap_above >= max(1.5 * usual_gap, usual_gap + 2.0)
+             or (lines[i].is_bold and not lines[i - 1].is_bold))
     ]
-    if not starts or starts[0] != 0:
-        starts = [0, *starts]
     blocks = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        header = (lines[start],)
-        blocks.append(_block(header, tuple(lines[start + 1 : end]), None, None, today=today))
+        split = start + 1
+        while split < min(end, start + MAX_LINES_BEFORE_DATE) and is_title_like(lines[split]):
+            split += 1
+        header, body = tuple(lines[start:split]), tuple(lines[split:end])
+        blocks.append(_block(header, body, None, None, today=today))
     return blocks
 
 
