@@ -67,7 +67,7 @@ def test_default_secret_key_is_refused_outside_development(env: str) -> None:
     assert Settings(env=env, secret_key="set-by-the-operator").env == env
 
 
-# --- the ASGI wrapper, on a stand-in app -----------------------------------------------------------
+# --- the ASGI wrapper, on a stand-in app ---------------------------------------------------------
 
 
 def stand_in_app() -> FastAPI:
