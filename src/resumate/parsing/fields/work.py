@@ -11,6 +11,7 @@ company line (several roles at one employer). Location: a segment that parses as
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,11 +44,15 @@ def extract_work(
         path = f"{prefix}[{i}]"
         work = Work()
         work.position = sink.put(f"{path}.position", _scored(role.position, role.margin, "title"))
-        work.name = sink.put(f"{path}.name", _scored(role.company, role.margin, "company"))
-        work.location = sink.put(f"{path}.location", _scored(role.location, 0.5, "location"))
+        company, place = _company_and_place(role)
+        work.name = sink.put(f"{path}.name", _scored(company, role.margin, "company"))
+        work.location = sink.put(f"{path}.location", _scored(place, 0.5, "location"))
         _put_dates(sink, path, block, work)
         work.summary, work.highlights = body_text(block.body)
         work.url = block.urls[0] if block.urls else None
+        if work.name is None and work.url:  # only the employer's website names it
+            domain = re.sub(r"^(https?://)?(www\.)?", "", work.url).split("/")[0]
+            work.name = sink.put(f"{path}.name", Scored(domain, 0.4, block.header[:1], ("url_domain",)))
         if work.name or work.position:
             entries.append(work)
         else:
@@ -66,6 +71,18 @@ def extract_volunteer(
     ]
     renamed = {k.replace(".name", ".organization"): v for k, v in metas.items()}
     return volunteers, renamed
+
+
+def _company_and_place(role: Roles) -> tuple[Segment | None, Segment | None]:
+    """Split a place written after the employer ("Acme, Berlin, Germany") off the name."""
+    company, place = role.company, role.location
+    if company is not None:
+        name, trailing = split_trailing_place(company.text)
+        if trailing:
+            if place is None:
+                place = Segment(trailing, company.line, company.bold)
+            company = Segment(name, company.line, company.bold)
+    return company, place
 
 
 def _renumber(
@@ -192,7 +209,43 @@ def _single_roles(only: Segment, location: Segment | None) -> Roles:
 
 
 def _is_location(text: str) -> bool:
+    """The whole segment names places ("Austin, TX", "Colombia, Mexico", "Remote")."""
     if lexicon.looks_like_company(text) >= 0.5 or lexicon.looks_like_job_title(text) >= 0.5:
         return False
-    parsed = lexicon.parse_location(text)
-    return bool(parsed and (parsed.get("city") or parsed.get("countryCode")))
+    return all(is_place_part(part) for part in split_commas(text))
+
+
+def split_trailing_place(text: str) -> tuple[str, str | None]:
+    """("Patch Media, New York, NY") -> ("Patch Media", "New York, NY")."""
+    parts = split_commas(text)
+    for k in range(1, len(parts)):
+        if all(is_place_part(p) for p in parts[k:]):
+            return ", ".join(parts[:k]), ", ".join(parts[k:])
+    return text, None
+
+
+def split_commas(text: str) -> list[str]:
+    """Comma-separated parts, not splitting inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth <= 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+_REMOTE = re.compile(r"^(remote|hybrid|on-?site|worldwide|anywhere)\b", re.IGNORECASE)
+
+
+def is_place_part(part: str) -> bool:
+    part = part.strip(" .")
+    if not part or len(part.split()) > 5:
+        return False
+    if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
+        return True
+    if part.upper() in lexicon.US_STATES and len(part) == 2:
+        return True
+    parsed = lexicon.parse_location(part)
+    return bool(parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region")))
