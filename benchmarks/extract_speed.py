@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.extract import pdf
 
 DEFAULT_DOCS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "docs"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from resumate.config import ParseOptions
 from resumate.errors import (
     DocumentLoadError,
     EmptyDocumentError,
@@ -24,8 +23,11 @@ from resumate.errors import (
     UnsafeDocumentError,
     UnsupportedFormatError,
 )
-from resumate.result import ParseResult
-from resumate.schema import ParsedResume
+from resumate.options import ParseOptions
+
+if TYPE_CHECKING:  # loaded on first use: keeps `import resumate` light
+    from resumate.result import ParseResult
+    from resumate.schema import ParsedResume
 
 __version__ = "0.1.0"
 
@@ -48,6 +50,15 @@ __all__ = [
 ]
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
+_LAZY = {"ParseResult": "resumate.result", "ParsedResume": "resumate.schema"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'resumate' has no attribute {name!r}")
 
 
 def parse(

@@ -1,34 +1,17 @@
-"""Options for one parse (the library) and Settings for the running service (the edges)."""
+"""Settings for the running service, built once at the edges (serve, worker, CLI)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_PAGES = 50
+from resumate.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, ParseOptions
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ParseOptions:
-    """What one parse may do. Immutable; the library takes nothing else.
-
-    `today` anchors "Present" and the experience total (default: the real date).
-    `ocr`: "auto" runs OCR only when the text layer is missing or too sparse.
-    """
-
-    today: dt.date = field(default_factory=dt.date.today)
-    ocr: str = "auto"  # "auto" | "never" | "always"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_pages: int = DEFAULT_MAX_PAGES
-    default_region: str | None = None  # ISO country for phones written without +CC
-
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_PAGES", "ParseOptions", "Settings"]
 
 # --- the service ---------------------------------------------------------------------------------
 

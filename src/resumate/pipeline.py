@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.errors import ResumateError
 from resumate.extract import extract_document
 from resumate.parsing.resume import parse_document

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.extract.ocr import OcrBox
 
 

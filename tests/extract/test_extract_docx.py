@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, UnsafeDocumentError
 from resumate.extract import extract_document

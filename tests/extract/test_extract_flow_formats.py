@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError
 from resumate.extract import extract_document

@@ -18,7 +18,7 @@ CHILD = textwrap.dedent(
     f"""
     import json, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT_BYTES}, {MEMORY_LIMIT_BYTES}))
-    from resumate.config import ParseOptions
+    from resumate.options import ParseOptions
     from resumate.errors import ResumateError
     from resumate.extract import extract_document
     data = sys.stdin.buffer.read()

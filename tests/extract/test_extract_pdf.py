@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.errors import (
     DocumentLoadError,
     EncryptedDocumentError,

@@ -8,7 +8,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import ResumateError
 from resumate.extract import detect_format, extract_document

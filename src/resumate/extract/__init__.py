@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document, Format
 from resumate.errors import EmptyDocumentError, FileTooLargeError, ResumateError
 from resumate.extract import doc, docx, image, odt, pdf, rtf, txt

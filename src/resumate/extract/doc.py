@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import struct
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError, UnsupportedFormatError
 from resumate.extract.flow import FlowWriter

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.extract.docx_styles import (
     StyleInfo,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document, Page
 from resumate.errors import DocumentLoadError, EmptyDocumentError, UnsafeDocumentError
 from resumate.extract.ocr import OcrSession

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.extract.docx_styles import attr, local_name
 from resumate.extract.flow import BULLET, DEFAULT_FONT_SIZE_PT, FlowWriter, Style

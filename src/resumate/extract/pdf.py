@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document, Page, TextItem
 from resumate.errors import (
     DocumentLoadError,

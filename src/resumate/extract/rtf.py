@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, FileTooLargeError
 from resumate.extract.flow import FlowWriter

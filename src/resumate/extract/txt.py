@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from resumate.config import ParseOptions
+from resumate.options import ParseOptions
 from resumate.document import Document, Page, TextItem
 from resumate.errors import UnsupportedFormatError
 from resumate.extract.text import clean_text, decode_text
