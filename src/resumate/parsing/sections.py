@@ -194,6 +194,10 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             body.append(line)
             continue
         new_kind, score, rest = mark
+        inline = rest is not None and len(rest.cells) == len(line.cells)  # "Skills: a, b"
+        if inline and kind in _ENTRY_KINDS:  # a label inside a job or degree, not a section
+            body.append(line)
+            continue
         if body or heading is not None or kind != "header":
             sections.append(Section(kind, heading, tuple(body), confidence))
         kind, heading, confidence = new_kind, line, _confidence(score)
@@ -203,6 +207,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
 
 
 Mark = tuple[SectionKind, float, Line | None]
+_ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
 
 
 def _heading_mark(line: Line, body_size: float) -> Mark | None:

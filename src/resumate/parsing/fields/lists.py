@@ -2,8 +2,8 @@
 interests, references.
 
 Skills — primary rule: `Category: a, b, c` lines and bold category lines followed by keyword
-lines give named groups; other lines are split into keywords. Keywords are normalized against
-the shipped taxonomy (canonical spelling out, raw spelling kept in `skill_sources`).
+lines give named groups; other lines are split into keywords. Keywords keep the resume's own
+spelling; their taxonomy entries (canonical name, category) go to `skill_sources`.
 Languages — a recognised language name, with the fluency found beside it or on the next line.
 The dated lists reuse the entry splitter: the first header segment is the item's name.
 """
@@ -33,6 +33,12 @@ from resumate.schema import (
 
 _LEVEL = re.compile(r"\(([A-Za-z ]{3,20})\)\s*$")
 _MAX_KEYWORD_WORDS = 6
+_LEVEL_ONLY = re.compile(
+    r"^(excellent|proficient|advanced|intermediate|beginner|expert|master|familiar|basic|novice|"
+    r"good|strong|competent|working knowledge|fortgeschritten|grundkenntnisse|avancé|débutant|"
+    r"avanzado|intermedio|básico|avançado|intermediário|\d+\+? years?)$",
+    re.IGNORECASE,
+)
 
 
 def extract_skills(lines: Sequence[Line]) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
@@ -48,12 +54,23 @@ def extract_skills(lines: Sequence[Line]) -> tuple[list[Skill], list[SkillSource
             name, level = _name_and_level(clean(text))
             groups.append((name, level, [], [line]))
             continue
+        if _LEVEL_ONLY.match(text) and groups and groups[-1][0] and not groups[-1][2]:
+            name, _, keywords, group_lines = groups[-1]
+            groups[-1] = (name, clean(text), keywords, group_lines)  # "Excellent" under a name
+            continue
+        if len(line.cells) > 1 and all(c.bold for c in line.cells) and not _next_is_bold(lines, i):
+            groups.append((clean(line.cells[0].text), None, [], [line]))  # a row of group names
+            continue
         items = [k for cell in line.cells for k in _keywords(strip_bullet(cell.text))]
         if not groups:
             groups.append((None, None, [], []))
         groups[-1][2].extend(items)
         groups[-1][3].append(line)
     return _skill_models(groups)
+
+
+def _next_is_bold(lines: Sequence[Line], i: int) -> bool:
+    return i + 1 < len(lines) and lines[i + 1].is_bold
 
 
 def _is_category_line(lines: Sequence[Line], i: int) -> bool:
@@ -64,7 +81,11 @@ def _is_category_line(lines: Sequence[Line], i: int) -> bool:
     if i + 1 >= len(lines) or len(line.cells) > 1 or "," in text or len(text.split()) > 5:
         return False
     nxt = lines[i + 1]
-    return line.is_bold and not nxt.is_bold
+    if line.is_bold and not nxt.is_bold:
+        return True
+    if line.font_size > nxt.font_size + 0.5:
+        return True
+    return bool(_LEVEL_ONLY.match(nxt.text.strip())) and not _LEVEL_ONLY.match(text)
 
 
 def _name_and_level(text: str) -> tuple[str, str | None]:
@@ -91,9 +112,8 @@ def _skill_models(
         keywords: list[str] = []
         for raw in raw_keywords:
             match = skills.normalize_skill(raw)
-            keyword = match.canonical if match else raw
-            if keyword not in keywords:
-                keywords.append(keyword)
+            if raw not in keywords:  # the resume's own spelling; the canonical one goes to meta
+                keywords.append(raw)
             if match:
                 sources.append(SkillSource(raw=raw, canonical=match.canonical, category=match.category))
         path = f"skills[{len(models)}]"
