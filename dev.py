@@ -45,8 +45,10 @@ def uv_executable() -> str:
                 "uv's standalone installer) and run this command again."
             ) from None
         pip = bindir / ("pip.exe" if os.name == "nt" else "pip")
-        subprocess.run([str(pip), "install", "--quiet", "--disable-pip-version-check",
-                        f"uv=={UV_VERSION}"], check=True)
+        subprocess.run(
+            [str(pip), "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}"],
+            check=True,
+        )
     return str(uv)
 
 

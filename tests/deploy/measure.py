@@ -52,8 +52,12 @@ def project_copy(where: Path) -> Path:
 
 
 def timed_sync(project: Path, venv: Path, cache: Path, *args: str) -> float:
-    env = {**os.environ, "UV_CACHE_DIR": str(cache), "UV_PROJECT_ENVIRONMENT": str(venv),
-           "UV_PYTHON": sys.executable}
+    env = {
+        **os.environ,
+        "UV_CACHE_DIR": str(cache),
+        "UV_PROJECT_ENVIRONMENT": str(venv),
+        "UV_PYTHON": sys.executable,
+    }
     env.pop("VIRTUAL_ENV", None)
     started = time.perf_counter()
     subprocess.run([UV, "sync", "--frozen", "--quiet", *args], cwd=project, env=env, check=True)
@@ -70,22 +74,34 @@ def install_figures(work: Path) -> dict[str, object]:
     cold_core = timed_sync(project, work / "core-cold", work / "cache-1", "--no-dev")
     cold_dev = timed_sync(project, work / "dev-cold", work / "cache-2", "--extra", "ocr")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
-        "optional-dependencies"]
+        "optional-dependencies"
+    ]
     sizes = {"core": site_packages_mb(work / "core-cold")}
     for extra in extras:
         venv = work / f"with-{extra}"
         timed_sync(project, venv, work / "cache-2", "--no-dev", "--extra", extra)
         sizes[f"core+{extra}"] = site_packages_mb(venv)
     sizes["dev.py environment"] = site_packages_mb(work / "dev-cold")
-    return {"cold_install_core_s": cold_core, "cold_install_dev_py_set_s": cold_dev,
-            "site_packages_mb": sizes}
+    return {
+        "cold_install_core_s": cold_core,
+        "cold_install_dev_py_set_s": cold_dev,
+        "site_packages_mb": sizes,
+    }
 
 
 def first_request(work: Path) -> dict[str, float]:
-    answer = subprocess.run([sys.executable, "-c", _FIRST_REQUEST, str(work / "data-1")],
-                            capture_output=True, text=True, check=True).stdout.split()
-    return {"import_s": float(answer[0]), "first_request_s": float(answer[1]),
-            "import_cpu_s": float(answer[2]), "first_request_cpu_s": float(answer[3])}
+    answer = subprocess.run(
+        [sys.executable, "-c", _FIRST_REQUEST, str(work / "data-1")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return {
+        "import_s": float(answer[0]),
+        "first_request_s": float(answer[1]),
+        "import_cpu_s": float(answer[2]),
+        "first_request_cpu_s": float(answer[3]),
+    }
 
 
 def serve_to_healthy(work: Path) -> float:
@@ -95,8 +111,9 @@ def serve_to_healthy(work: Path) -> float:
     env = {**os.environ, "RESUMATE_DATA_DIR": str(work / "data-2"), "RESUMATE_PORT": str(port)}
     resumate = Path(sys.executable).parent / "resumate"
     started = time.perf_counter()
-    process = subprocess.Popen([str(resumate), "serve"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(resumate), "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while time.perf_counter() - started < 60:
             try:

@@ -22,8 +22,11 @@ from resumate.web.serverless import (
 from tests.store.test_files import BUCKET, s3_endpoint  # noqa: F401  (moto server fixture)
 
 GOOD = {
-    "serverless": True, "database_url": "postgresql://resumate@db.example.invalid:5432/resumate",
-    "storage": "s3", "s3_bucket": "resumes", "secret_key": "a-real-secret-from-the-platform",
+    "serverless": True,
+    "database_url": "postgresql://resumate@db.example.invalid:5432/resumate",
+    "storage": "s3",
+    "s3_bucket": "resumes",
+    "secret_key": "a-real-secret-from-the-platform",
 }
 
 
@@ -39,17 +42,24 @@ def test_serverless_settings_with_database_storage_and_secret_are_accepted() -> 
     assert settings().serverless
 
 
-@pytest.mark.parametrize(("changes", "variable"), [
-    ({"database_url": None}, "DATABASE_URL"),
-    ({"database_url": "sqlite:////tmp/x.sqlite3"}, "DATABASE_URL"),
-    ({"storage": "local", "s3_bucket": None}, "RESUMATE_STORAGE"),
-    ({"secret_key": None}, "RESUMATE_SECRET_KEY"),
-])
+@pytest.mark.parametrize(
+    ("changes", "variable"),
+    [
+        ({"database_url": None}, "DATABASE_URL"),
+        ({"database_url": "sqlite:////tmp/x.sqlite3"}, "DATABASE_URL"),
+        ({"storage": "local", "s3_bucket": None}, "RESUMATE_STORAGE"),
+        ({"secret_key": None}, "RESUMATE_SECRET_KEY"),
+    ],
+)
 def test_serverless_mode_refuses_local_state_at_startup(
     changes: dict[str, Any], variable: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("DATABASE_URL", "RESUMATE_DATABASE_URL", "RESUMATE_STORAGE",
-                 "RESUMATE_SECRET_KEY"):
+    for name in (
+        "DATABASE_URL",
+        "RESUMATE_DATABASE_URL",
+        "RESUMATE_STORAGE",
+        "RESUMATE_SECRET_KEY",
+    ):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ValidationError, match=variable):
         settings(**changes)
@@ -84,8 +94,7 @@ def stand_in_app() -> FastAPI:
     @app.post("/api/v1/resumes")
     async def upload(request: Request) -> dict[str, Any]:
         body = await request.body()
-        return {"query": dict(request.query_params), "bytes": len(body),
-                "started": bool(started)}
+        return {"query": dict(request.query_params), "bytes": len(body), "started": bool(started)}
 
     @app.post("/echo")
     async def echo(request: Request) -> dict[str, Any]:
@@ -144,8 +153,10 @@ def test_startup_runs_on_first_request_without_lifespan_events(wrapped: TestClie
 
 
 def test_websockets_are_refused_with_a_pointer_to_polling(wrapped: TestClient) -> None:
-    with pytest.raises(WebSocketDisconnect) as refused, \
-            wrapped.websocket_connect("/ws/resumes/abc"):
+    with (
+        pytest.raises(WebSocketDisconnect) as refused,
+        wrapped.websocket_connect("/ws/resumes/abc"),
+    ):
         pass
     assert refused.value.code == 1008
     assert "status" in refused.value.reason
@@ -156,22 +167,33 @@ def test_websockets_are_refused_with_a_pointer_to_polling(wrapped: TestClient) -
 
 @pytest.fixture
 def serverless_client(
-    postgres_url: str, s3_endpoint: str, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    postgres_url: str,
+    s3_endpoint: str,  # noqa: F811  (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[TestClient]:
     import boto3
 
     from resumate.store.db import upgrade_database
 
-    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
-                        ("AWS_DEFAULT_REGION", "us-east-1")):
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+    ):
         monkeypatch.setenv(name, value)
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
     if BUCKET not in [b["Name"] for b in client.list_buckets().get("Buckets", [])]:
         client.create_bucket(Bucket=BUCKET)
     upgrade_database(postgres_url)  # what `resumate db upgrade` does before a deployment
-    app = create_serverless_app(settings(
-        database_url=postgres_url, s3_bucket=BUCKET, s3_endpoint_url=s3_endpoint,
-        s3_prefix="serverless-test/", workers=1))
+    app = create_serverless_app(
+        settings(
+            database_url=postgres_url,
+            s3_bucket=BUCKET,
+            s3_endpoint_url=s3_endpoint,
+            s3_prefix="serverless-test/",
+            workers=1,
+        )
+    )
     with TestClient(app) as client:  # lifespan events, as Vercel sends them
         yield client
 
@@ -181,8 +203,9 @@ def test_upload_without_wait_is_parsed_in_the_request_and_polled(
     serverless_client: TestClient, make_pdf: Any
 ) -> None:
     response = serverless_client.post(
-        "/api/v1/resumes", files={"file": ("cv.pdf", make_pdf("Robin Serverless"),
-                                           "application/pdf")})
+        "/api/v1/resumes",
+        files={"file": ("cv.pdf", make_pdf("Robin Serverless"), "application/pdf")},
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["status"] not in ("queued", "processing")

@@ -31,7 +31,8 @@ BUNDLE_LIMIT_MB = 250  # Vercel: 500 MB for Python functions, 250 MB for the oth
 # `builds`/`routes`/`build` and project-level commands are left out on purpose: zero-config
 # detection, no custom install command.
 _FUNCTION = {
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "properties": {
         "memory": {"type": "integer", "minimum": 128, "maximum": 10240},
         "maxDuration": {"type": "integer", "minimum": 1, "maximum": 800},
@@ -42,19 +43,26 @@ _FUNCTION = {
     },
 }
 _REWRITE = {
-    "type": "object", "additionalProperties": False, "required": ["source", "destination"],
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["source", "destination"],
     "properties": {
         "source": {"type": "string", "maxLength": 4096},
         "destination": {"type": "string", "maxLength": 4096},
-        "has": {"type": "array"}, "missing": {"type": "array"},
+        "has": {"type": "array"},
+        "missing": {"type": "array"},
     },
 }
 VERCEL_SCHEMA = {
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "properties": {
         "$schema": {"const": "https://openapi.vercel.sh/vercel.json"},
-        "functions": {"type": "object", "additionalProperties": False,
-                      "patternProperties": {"^.{1,256}$": _FUNCTION}},
+        "functions": {
+            "type": "object",
+            "additionalProperties": False,
+            "patternProperties": {"^.{1,256}$": _FUNCTION},
+        },
         "rewrites": {"type": "array", "maxItems": 2048, "items": _REWRITE},
         "headers": {"type": "array", "maxItems": 2048},
         "redirects": {"type": "array", "maxItems": 2048},
@@ -96,14 +104,16 @@ def test_every_path_is_rewritten_to_the_entry_point() -> None:
 
 
 def test_schema_rules_reject_what_vercel_rejects() -> None:
-    for bad in ({"builds": [{"src": "api/index.py", "use": "@vercel/python"}]},
-                {"functions": {"api/index.py": {"runtime": "python3.12"}}},
-                {"functions": {"api/index.py": {"maxDuration": 0}}}):
+    for bad in (
+        {"builds": [{"src": "api/index.py", "use": "@vercel/python"}]},
+        {"functions": {"api/index.py": {"runtime": "python3.12"}}},
+        {"functions": {"api/index.py": {"maxDuration": 0}}},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, VERCEL_SCHEMA)
 
 
-# --- the entry point in a clean environment --------------------------------------------------------
+# --- the entry point in a clean environment ------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -116,13 +126,42 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("vercel")
     requirements = work / "requirements.txt"
     extras = [arg for extra in SERVERLESS_EXTRAS for arg in ("--extra", extra)]
-    subprocess.run([uv, "export", "--quiet", "--frozen", "--no-dev", "--no-emit-project",
-                    "--no-hashes", *extras, "--output-file", str(requirements)],
-                   cwd=ROOT, check=True, timeout=120)
+    subprocess.run(
+        [
+            uv,
+            "export",
+            "--quiet",
+            "--frozen",
+            "--no-dev",
+            "--no-emit-project",
+            "--no-hashes",
+            *extras,
+            "--output-file",
+            str(requirements),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+    )
     target = work / "site-packages"
-    subprocess.run([uv, "pip", "install", "--quiet", "--python", sys.executable,
-                    "--target", str(target), "-r", str(requirements)],
-                   cwd=work, check=True, timeout=600, env={**os.environ, "VIRTUAL_ENV": ""})
+    subprocess.run(
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            sys.executable,
+            "--target",
+            str(target),
+            "-r",
+            str(requirements),
+        ],
+        cwd=work,
+        check=True,
+        timeout=600,
+        env={**os.environ, "VIRTUAL_ENV": ""},
+    )
     return target
 
 
@@ -131,8 +170,9 @@ def function_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The files the function ships from the repository: api/ and src/ (not tests, docs)."""
     source = tmp_path_factory.mktemp("function")
     for folder in ("api", "src"):
-        shutil.copytree(ROOT / folder, source / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
     return source
 
 
@@ -163,17 +203,30 @@ print(json.dumps({"type": type(app).__name__, "resumate": resumate.__file__,
 
 
 def run_entry_point(bundle: Path, source: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": "/usr/bin:/bin", "HOME": str(source), "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1"}
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(source),
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
     python = getattr(sys, "_base_executable", sys.executable)
-    return subprocess.run([python, "-I", "-S", "-c", _LOAD_AND_CALL, str(bundle)], cwd=source,
-                          env={**base, **env}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [python, "-I", "-S", "-c", _LOAD_AND_CALL, str(bundle)],
+        cwd=source,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 SERVERLESS_ENV = {
     "DATABASE_URL": "postgresql://resumate@127.0.0.1:1/resumate",  # nothing listens: 503
-    "RESUMATE_STORAGE": "s3", "RESUMATE_S3_BUCKET": "resumes",
-    "RESUMATE_S3_ENDPOINT_URL": "http://127.0.0.1:1", "RESUMATE_SECRET_KEY": "s3cr3t-for-tests",
+    "RESUMATE_STORAGE": "s3",
+    "RESUMATE_S3_BUCKET": "resumes",
+    "RESUMATE_S3_ENDPOINT_URL": "http://127.0.0.1:1",
+    "RESUMATE_SECRET_KEY": "s3cr3t-for-tests",
     "RESUMATE_ENV": "production",
 }
 

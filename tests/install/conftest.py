@@ -7,4 +7,5 @@ import pytest
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "install: sets up a fresh clone from scratch as the README says (slow)")
+        "markers", "install: sets up a fresh clone from scratch as the README says (slow)"
+    )

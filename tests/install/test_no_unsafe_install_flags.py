@@ -17,15 +17,25 @@ PIP_BREAK_ENV = "PIP_BREAK_" + "SYSTEM_PACKAGES"
 
 def repository_files() -> list[Path]:
     """Tracked files plus new ones not ignored: everything a commit could contain."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     return [ROOT / name for name in listed if name and (ROOT / name).is_file()]
 
 
 def offending_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines()
-            if BREAK_SYSTEM in line or PIP_BREAK_ENV in line or USER_INSTALL.search(line)]
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if BREAK_SYSTEM in line or PIP_BREAK_ENV in line or USER_INSTALL.search(line)
+    ]
 
 
 def test_the_patterns_catch_what_they_are_for() -> None:

@@ -58,11 +58,18 @@ def free_port() -> int:
 
 def clean_environment(data_dir: Path, port: int) -> dict[str, str]:
     """The machine's environment minus anything of ours: no virtualenv, no uv on PATH."""
-    keep = {k: v for k, v in os.environ.items()
-            if not k.startswith(("UV_", "PIP_", "RESUMATE_", "PYTHON", "VIRTUAL_ENV", "CONDA"))
-            and k not in ("DATABASE_URL", "PATH")}
-    return {**keep, "PATH": "/usr/bin:/bin", "RESUMATE_DATA_DIR": str(data_dir),
-            "RESUMATE_PORT": str(port)}
+    keep = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("UV_", "PIP_", "RESUMATE_", "PYTHON", "VIRTUAL_ENV", "CONDA"))
+        and k not in ("DATABASE_URL", "PATH")
+    }
+    return {
+        **keep,
+        "PATH": "/usr/bin:/bin",
+        "RESUMATE_DATA_DIR": str(data_dir),
+        "RESUMATE_PORT": str(port),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -70,17 +77,23 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (SYSTEM_PYTHON.exists() and list(Path("/usr/lib").glob("python3*/EXTERNALLY-MANAGED"))):
         pytest.skip("needs an externally-managed /usr/bin/python3 (Debian)")
     target = tmp_path_factory.mktemp("fresh") / "resumate"
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
-                   check=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(target)],
+        check=True,
+        timeout=120,
+    )
     return target
 
 
 def test_system_python_is_externally_managed() -> None:
     if not SYSTEM_PYTHON.exists():
         pytest.skip("no /usr/bin/python3 here")
-    stdlib = subprocess.run([str(SYSTEM_PYTHON), "-c", "import sysconfig;"
-                             "print(sysconfig.get_path('stdlib'))"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    stdlib = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", "import sysconfig;print(sysconfig.get_path('stdlib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert (Path(stdlib) / "EXTERNALLY-MANAGED").exists()
     assert sysconfig.get_path("stdlib")  # and ours runs from a virtual environment
 
@@ -99,8 +112,14 @@ def served(clone: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[di
     env = clean_environment(data_dir, port)
     log = (tmp_path_factory.mktemp("log") / "serve.log").open("w+b")
     started = time.monotonic()
-    process = subprocess.Popen(as_written(readme_commands()["serve"]), cwd=clone, env=env,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        as_written(readme_commands()["serve"]),
+        cwd=clone,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         health = wait_for_health(port, process, log)
         yield {"health": health, "seconds": time.monotonic() - started, "env": env}
@@ -145,13 +164,20 @@ def test_parse_a_generated_resume_from_the_fresh_clone(
     env = served["env"]
     assert isinstance(env, dict)
     command = readme_commands()["parse"]
-    result = subprocess.run(as_written(command, **{"path/to/resume.pdf": str(sample)}),
-                            cwd=clone, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        as_written(command, **{"path/to/resume.pdf": str(sample)}),
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     resume = json.loads(result.stdout)
     assert "Jordan Example" in json.dumps(resume)
     resumate = clone / ".venv" / "bin" / "resumate"  # the console script, usable directly
-    direct = subprocess.run([str(resumate), "parse", str(sample)], env=env, capture_output=True,
-                            text=True, timeout=300)
+    direct = subprocess.run(
+        [str(resumate), "parse", str(sample)], env=env, capture_output=True, text=True, timeout=300
+    )
     assert direct.returncode == 0, direct.stderr[-3000:]
     assert json.loads(direct.stdout)["basics"] == resume["basics"]

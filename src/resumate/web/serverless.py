@@ -51,16 +51,19 @@ def create_serverless_app(settings: Settings) -> ServerlessApp:
     from resumate.web.app import create_app
 
     if not settings.serverless:
-        raise ValueError("create_serverless_app needs Settings(serverless=True), which checks "
-                         "the database, storage and secret key at start-up")
+        raise ValueError(
+            "create_serverless_app needs Settings(serverless=True), which checks "
+            "the database, storage and secret key at start-up"
+        )
     return ServerlessApp(create_app(settings), settings=settings)
 
 
 class ServerlessApp:
     """ASGI wrapper: body limit, implied `?wait=true`, no WebSockets, lazy start-up."""
 
-    def __init__(self, app: FastAPI, *, settings: Settings,
-                 max_body_bytes: int = SERVERLESS_MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: FastAPI, *, settings: Settings, max_body_bytes: int = SERVERLESS_MAX_BODY_BYTES
+    ) -> None:
         self.app = app
         self.settings = settings
         self.max_body_bytes = max_body_bytes
@@ -73,8 +76,13 @@ class ServerlessApp:
             await self.app(scope, receive, self._watch_lifespan(send))
             return
         if scope["type"] == "websocket":
-            await send({"type": "websocket.close", "code": WS_POLICY_VIOLATION,
-                        "reason": "no WebSockets here: poll GET /api/v1/resumes/{id}/status"})
+            await send(
+                {
+                    "type": "websocket.close",
+                    "code": WS_POLICY_VIOLATION,
+                    "reason": "no WebSockets here: poll GET /api/v1/resumes/{id}/status",
+                }
+            )
             return
         await self._ensure_started()
         declared = _content_length(scope)
@@ -138,9 +146,17 @@ class ServerlessApp:
     async def _send_too_large(self, send: Send) -> None:
         message = TOO_LARGE_MESSAGE.format(limit_mb=self.max_body_bytes / 1_000_000)
         body = json.dumps({"error": {"code": "too_large", "message": message}}).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -175,6 +191,7 @@ def _is_upload(scope: Scope) -> bool:
 def _with_wait(query: bytes) -> bytes:
     from urllib.parse import parse_qsl, urlencode
 
-    pairs = [(k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True)
-             if k != "wait"]
+    pairs = [
+        (k, v) for k, v in parse_qsl(query.decode("latin-1"), keep_blank_values=True) if k != "wait"
+    ]
     return urlencode([*pairs, ("wait", "true")]).encode("latin-1")
