@@ -213,8 +213,10 @@ _ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
 def _heading_mark(line: Line, body_size: float) -> Mark | None:
     """(kind, score, rest-of-line) when the line is, or starts with, a section heading."""
     text = line.text.strip()
+    if is_bullet(text):  # "• Formation" is an item in a list, not a heading
+        return None
     head, colon, tail = text.partition(":")
-    if colon and tail.strip() and not is_bullet(text) and (kind := match_section_title(head, strict=True)):
+    if colon and tail.strip() and (kind := match_section_title(head, strict=True)):
         if kind != "contact" and (line.cells[0].bold or head.isupper() or line.gap_above > 0.5 * line.font_size):
             return kind, 2.5, _tail_line(line, tail.strip())
     first = line.cells[0].text.strip()

@@ -44,6 +44,8 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     study_type = area = None
     if degree is not None:
         study_type, area = lexicon.split_degree_area(degree.text)
+    elif (named := _named_programme(pieces)) is not None:
+        degree, study_type, area = named
         if area and lexicon.looks_like_institution(area) >= 0.5:
             pieces.append(Segment(area, degree.line, degree.bold))
             area = None
@@ -63,6 +65,18 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     entry.score, entry.courses = _score_and_courses(block)
     entry.url = block.urls[0] if block.urls else None
     return entry
+
+
+_PROGRAMME = re.compile(r"^(?P<kind>[^,()]{2,40}?)\s+(?:in|of|en|em|de|in der)\s+(?P<area>[A-Z].+)$")
+
+
+def _named_programme(pieces: Sequence[Segment]) -> tuple[Segment, str, str] | None:
+    """Fallback for degrees the lexicon does not know: "Courses in Freelance", "Diploma of X"."""
+    for piece in pieces:
+        match = _PROGRAMME.match(piece.text)
+        if match and lexicon.looks_like_institution(piece.text) < 0.5 and len(match["kind"].split()) <= 4:
+            return piece, match["kind"], match["area"]
+    return None
 
 
 def _pieces(segments: Sequence[Segment]) -> list[Segment]:
