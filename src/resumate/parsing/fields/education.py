@@ -28,7 +28,7 @@ def extract_education(
 ) -> tuple[list[Education], dict[str, FieldMeta]]:
     sink = FieldSink()
     entries: list[Education] = []
-    for block in split_entries(lines, today=today):
+    for block in split_entries(lines, today=today, header_parts=3):
         path = f"education[{len(entries)}]"
         entry = _entry(block, path, sink)
         if entry.institution or entry.studyType or entry.area:

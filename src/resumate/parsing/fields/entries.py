@@ -108,14 +108,18 @@ def _date_candidates(line: Line) -> list[str]:
     return candidates
 
 
-def split_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
+def split_entries(
+    lines: Sequence[Line], *, today: dt.date, header_parts: int = 2
+) -> list[EntryBlock]:
+    """`header_parts`: how many header segments an entry names (work: title and employer;
+    education: institution, degree and field)."""
     if not lines:
         return []
     dates = [entry_dates(line, today=today) for line in lines]
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
         return _undated_entries(lines, today=today)
-    headers = _header_spans(lines, anchors, today=today)
+    headers = _header_spans(lines, anchors, today=today, header_parts=header_parts)
     blocks = []
     for n, (start, end) in enumerate(headers):
         body_end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
@@ -127,7 +131,7 @@ def split_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
 
 
 def _header_spans(
-    lines: Sequence[Line], anchors: list[int], *, today: dt.date
+    lines: Sequence[Line], anchors: list[int], *, today: dt.date, header_parts: int
 ) -> list[tuple[int, int]]:
     """[start, end) of each entry's header lines around its anchor."""
     first_before = min(anchors[0], MAX_LINES_BEFORE_DATE)
@@ -144,7 +148,7 @@ def _header_spans(
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
         segments = len(header_segments(lines[start:end], today=today))
         while (
-            segments < 2
+            segments < header_parts
             and end < ceiling
             and end - anchor <= MAX_LINES_AFTER_DATE
             and _continues_header(lines[end], lines[anchor])
