@@ -70,13 +70,28 @@ def _is_known_certificate_date(error: Any) -> bool:
     )
 
 
+def _is_known_bare_domain_url(error: Any) -> bool:
+    """A `format: uri` field holding a bare domain ('example.org', 'Scrum.org'): the engine
+    takes a domain from an email address or an issuer name as a URL. Tracked by xfail tests."""
+    return (
+        error.validator == "format"
+        and error.validator_value == "uri"
+        and re.fullmatch(r"[\w.-]+\.[A-Za-z]{2,}(/\S*)?", str(error.instance)) is not None
+    )
+
+
+def _is_known(error: Any) -> bool:
+    return _is_known_certificate_date(error) or _is_known_bare_domain_url(error)
+
+
 def schema_errors(document: dict[str, Any], *, strict: bool = False) -> list[str]:
-    """Messages for each schema violation (`strict`: the known certificate-date one too)."""
+    """Messages for each schema violation; `strict` also reports the known engine deviations
+    (year-only certificate dates, bare-domain URLs), which have their own xfail tests."""
     found = sorted(_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
     return [
         f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
         for e in found
-        if strict or not _is_known_certificate_date(e)
+        if strict or not _is_known(e)
     ]
 
 
@@ -157,16 +172,7 @@ _ISSUER_AS_URL = (
 def _generated_cases() -> list[Any]:
     generator = _generator()
     people = {person.name: person for person, _ in generator.SOURCES.values()}
-    return [
-        pytest.param(
-            person,
-            id=person.name.split()[0],
-            marks=[pytest.mark.xfail(strict=True, reason=_ISSUER_AS_URL)]
-            if "Scrum.org" in " ".join(person.certificates)
-            else [],
-        )
-        for person in people.values()
-    ]
+    return [pytest.param(person, id=person.name.split()[0]) for person in people.values()]
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +227,23 @@ def test_certificate_issuer_domain_is_not_exported_as_a_bare_url() -> None:
         text.encode(), filename="cv.txt", options=resumate.ParseOptions(today=TODAY)
     ).to_json_resume()
     assert document.get("certificates"), "the certificate was not found at all"
-    assert schema_errors(document) == []
+    assert schema_errors(document, strict=True) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: an email address inside a job block becomes the job's url "
+    "('ada@example.org' -> work[0].url 'example.org', not a URI)",
+)
+def test_an_email_in_a_job_block_is_not_exported_as_the_job_url() -> None:
+    text = (
+        "Ada Example\nada@example.org\n\nEXPERIENCE\nEngineer, Acme Ltd\nJan 2020 - Present\n"
+        "ada@example.org\n"
+    )
+    document = resumate.parse(
+        text.encode(), filename="cv.txt", options=resumate.ParseOptions(today=TODAY)
+    ).to_json_resume()
+    assert schema_errors(document, strict=True) == []
 
 
 def test_failed_results_still_export_valid_json_resume() -> None:
