@@ -57,6 +57,32 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(handler=_serve_command)
 
+    worker = commands.add_parser(
+        "worker", help="run a Celery worker that parses queued uploads (RESUMATE_JOBS=celery)",
+        description="Run a worker for the distributed job runner. It reads the same RESUMATE_* "
+        "settings as the service (database, storage, broker) and stops warmly on SIGTERM.")
+    worker.add_argument("--concurrency", type=int, default=None, metavar="N",
+                        help="parses at the same time (default: RESUMATE_WORKERS)")
+    worker.add_argument("--loglevel", default="info", choices=("debug", "info", "warning", "error"))
+    worker.set_defaults(handler=_worker_command)
+
+    importer = commands.add_parser(
+        "import", help="enqueue every resume in a directory or manifest",
+        description="Store and enqueue resume files from DIR (recursively) or from a manifest "
+        "(a text file with one path per line, relative to the manifest). Streams the input, "
+        "skips what an earlier run already imported (resumable), shows a progress bar and "
+        "ends with a report of successes and failures.")
+    importer.add_argument("source", type=Path, metavar="DIR_OR_MANIFEST")
+    importer.add_argument("--wait", action="store_true",
+                          help="wait until every imported file is parsed and report the outcomes")
+    importer.add_argument("--report", type=Path, metavar="FILE",
+                          help="write one JSON line per file (path, resume id, outcome, error)")
+    importer.add_argument("--journal", type=Path, metavar="FILE",
+                          help="where progress is kept for resuming (default: next to the source)")
+    importer.add_argument("--timeout", type=float, default=3600.0, metavar="SECONDS",
+                          help="with --wait: give up waiting after this long")
+    importer.set_defaults(handler=_import_command)
+
     db = commands.add_parser("db", help="manage the service database")
     db_commands = db.add_subparsers(title="database commands")
     upgrade = db_commands.add_parser(
@@ -105,7 +131,7 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _options(args: argparse.Namespace) -> Any:
     import datetime as dt
 
-    from resumate.config import ParseOptions
+    from resumate.options import ParseOptions
 
     kwargs: dict[str, Any] = {}
     if args.today:
@@ -205,6 +231,45 @@ def _serve_command(args: argparse.Namespace) -> int:
         print("resumate: the web service is not installed in this environment", file=sys.stderr)
         return EXIT_FAILED
     return serve(host=args.host, port=args.port)
+
+
+def _load_settings() -> Any:
+    from pydantic import ValidationError
+
+    from resumate.config import Settings
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        print(f"resumate: invalid configuration: {error}", file=sys.stderr)
+        return None
+
+
+def _worker_command(args: argparse.Namespace) -> int:
+    settings = _load_settings()
+    if settings is None:
+        return EXIT_USAGE
+    if settings.jobs != "celery":
+        print("resumate: a worker needs RESUMATE_JOBS=celery (and a broker, see "
+              "docs/scaling.md)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from resumate.jobs.celery_worker import run_worker
+    except ImportError:
+        print("resumate: the celery extra is not installed (pip install 'resumate[celery]')",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return run_worker(settings, concurrency=args.concurrency, loglevel=args.loglevel.upper())
+
+
+def _import_command(args: argparse.Namespace) -> int:
+    settings = _load_settings()
+    if settings is None:
+        return EXIT_USAGE
+    from resumate.jobs.bulk_import import run_import
+
+    return run_import(settings, args.source, wait=args.wait, report=args.report,
+                      journal=args.journal, timeout=args.timeout)
 
 
 def _db_upgrade_command(args: argparse.Namespace) -> int:

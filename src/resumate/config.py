@@ -92,14 +92,52 @@ class Settings(BaseSettings):
     s3_prefix: str = "resumes/"
     """Key prefix inside the bucket."""
 
-    jobs: Literal["inprocess"] = "inprocess"
-    """Job runner: `inprocess` (a worker pool inside the service)."""
+    jobs: Literal["inprocess", "celery"] = "inprocess"
+    """Job runner: `inprocess` (a worker pool inside the service) or `celery`
+    (workers started with `resumate worker`; the `celery` extra; docs/scaling.md).
+    """
     workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), gt=0)
     """Parses run at the same time.
     Default: CPU count.
     """
     parse_timeout_seconds: float = Field(default=30.0, gt=0)
     """A parse running longer is killed (`unsafe`)."""
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    """With `celery`: the progress bus (pub/sub between workers and API processes), and the
+    default broker and result backend.
+    """
+    broker_url: str | None = None
+    """Celery broker, e.g. `amqp://guest:guest@127.0.0.1:5672//` for RabbitMQ; unset,
+    `RESUMATE_REDIS_URL`.
+    """
+    result_backend: str | None = None
+    """Celery result backend; unset, `RESUMATE_REDIS_URL`."""
+    visibility_timeout_seconds: float = Field(default=300.0, gt=0)
+    """Redis broker: a job taken by a worker that vanished is handed out again after this long."""
+    job_lease_seconds: float = Field(default=90.0, gt=0)
+    """A worker's claim on a job; a second delivery waits it out, then takes over. Must exceed
+    the parse timeout.
+    """
+    job_retry_max: int = Field(default=8, ge=0)
+    """Retries of a job that met an outage (database, storage) before it is marked failed."""
+    job_retry_backoff_seconds: float = Field(default=1.0, gt=0)
+    """First retry delay; doubles per retry (with jitter), capped at 60 s."""
+    sweep_interval_seconds: float = Field(default=30.0, gt=0)
+    """How often workers re-enqueue jobs the broker lost and resend due webhooks."""
+    parse_delay_seconds: float = Field(default=0.0, ge=0)
+    """Tests only (refused outside development/test): sleep this long in each job before
+    parsing.
+    """
+    batch_max_files: int = Field(default=100, gt=0)
+    """Files per `POST /api/v1/batches`."""
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    """Timeout of one webhook delivery."""
+    webhook_max_attempts: int = Field(default=8, gt=0)
+    """Deliveries tried per webhook before it is marked failed."""
+    webhook_backoff_seconds: float = Field(default=2.0, gt=0)
+    """First webhook retry delay; doubles per attempt, capped at 10 minutes."""
+    webhook_allow_private: bool = False
+    """Allow callback URLs on loopback or private addresses (off: refused, against SSRF)."""
     parse_memory_mb: int = Field(default=1536, ge=256)
     """Address-space limit of the parsing child process (`unsafe` beyond it)."""
     wait_timeout_seconds: float = Field(default=60.0, gt=0)
@@ -160,6 +198,12 @@ class Settings(BaseSettings):
             )
         if self.storage == "s3" and not self.s3_bucket:
             raise ValueError("RESUMATE_S3_BUCKET must be set when RESUMATE_STORAGE is 's3'")
+        if self.job_lease_seconds <= self.parse_timeout_seconds + self.parse_delay_seconds:
+            raise ValueError(
+                "RESUMATE_JOB_LEASE_SECONDS must be longer than RESUMATE_PARSE_TIMEOUT_SECONDS "
+                "(a live worker must always finish before its claim on a job runs out)")
+        if self.parse_delay_seconds and not self.is_development:
+            raise ValueError("RESUMATE_PARSE_DELAY_SECONDS is for tests only (development/test)")
         if self.serverless:
             self._check_serverless()
         return self
@@ -197,6 +241,15 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix):]
         return url
+
+    @property
+    def resolved_broker_url(self) -> str:
+        """The Celery broker: RESUMATE_BROKER_URL, else Redis at RESUMATE_REDIS_URL."""
+        return self.broker_url or self.redis_url
+
+    @property
+    def resolved_result_backend(self) -> str:
+        return self.result_backend or self.redis_url
 
     def parse_options(self) -> ParseOptions:
         return ParseOptions(ocr=self.ocr, max_bytes=self.max_upload_bytes, max_pages=self.max_pages)

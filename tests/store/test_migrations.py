@@ -7,19 +7,20 @@ from sqlalchemy import inspect
 from resumate.store.db import current_revision, downgrade_database, open_database, upgrade_database
 from resumate.store.models import Base
 
-TABLES = {"resumes", "parsed_data", "corrections", "shares", "jobs"}
+TABLES = {"resumes", "parsed_data", "corrections", "shares", "jobs", "batches", "batch_items",
+          "webhook_deliveries"}
 
 
 def test_upgrade_creates_every_table_and_downgrade_removes_them(database_url: str) -> None:
     upgrade_database(database_url)
-    assert current_revision(database_url) == "0001"
+    assert current_revision(database_url) == "0002"
     db = open_database(database_url)
     assert set(inspect(db.engine).get_table_names()) >= TABLES
     downgrade_database(database_url)
     assert current_revision(database_url) is None
     assert not TABLES & set(inspect(db.engine).get_table_names())
     upgrade_database(database_url)
-    assert current_revision(database_url) == "0001"
+    assert current_revision(database_url) == "0002"
     db.dispose()
 
 

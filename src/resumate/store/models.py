@@ -130,3 +130,45 @@ class JobRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     started_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class BatchRecord(Base):
+    """A batch submission (`POST /api/v1/batches`) and where to report its resumes' outcomes."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    callback_url: Mapped[str | None] = mapped_column(Text)
+    callback_secret: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class BatchItemRecord(Base):
+    __tablename__ = "batch_items"
+
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    resume_id: Mapped[str] = mapped_column(
+        ForeignKey("resumes.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class WebhookDeliveryRecord(Base):
+    """One signed webhook to send (an outbox row written with the job's outcome)."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), index=True
+    )
+    resume_id: Mapped[str] = mapped_column(String(32))
+    event: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonDocument)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

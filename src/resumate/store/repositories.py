@@ -12,11 +12,14 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from resumate.store.models import (
+    BatchItemRecord,
+    BatchRecord,
     CorrectionRecord,
     JobRecord,
     ParsedDataRecord,
     ResumeRecord,
     ShareRecord,
+    WebhookDeliveryRecord,
 )
 
 # --- resumes --------------------------------------------------------------------------------------
@@ -118,14 +121,19 @@ def start_job(db: Session, *, resume_id: str, now: dt.datetime) -> int:
 
 
 def finish_job(
-    db: Session, *, resume_id: str, outcome: ParseOutcome, now: dt.datetime
+    db: Session, *, resume_id: str, outcome: ParseOutcome, now: dt.datetime,
+    attempt: int | None = None,
 ) -> bool:
-    """Store the outcome; False when the resume was deleted meanwhile."""
+    """Store the outcome; False when the resume was deleted meanwhile, or (given `attempt`)
+    when that claim on the job is no longer the current one (another delivery took over)."""
     record = db.get(ResumeRecord, resume_id)
     if record is None:
         return False
     failed = outcome.error_code is not None
-    job = _open_job(db, resume_id=resume_id)
+    job = _open_job(db, resume_id=resume_id, lock=attempt is not None)
+    if attempt is not None and (job is None or job.status != "running"
+                                or job.attempts != attempt):
+        return False
     if job is not None:
         job.status, job.finished_at, job.error_code = (
             "failed" if failed else "done", now, outcome.error_code)
@@ -166,14 +174,78 @@ def count_jobs(db: Session, *, status: str) -> int:
     return int(db.scalar(select(func.count()).where(JobRecord.status == status)) or 0)
 
 
-def _open_job(db: Session, *, resume_id: str) -> JobRecord | None:
+def _open_job(db: Session, *, resume_id: str, lock: bool = False) -> JobRecord | None:
     query = (
         select(JobRecord)
         .where(JobRecord.resume_id == resume_id, JobRecord.status.in_(("queued", "running")))
         .order_by(JobRecord.id.desc())
         .limit(1)
     )
+    if lock:  # SELECT ... FOR UPDATE on PostgreSQL: two deliveries claim one after the other
+        query = query.with_for_update()
     return db.scalars(query).first()
+
+
+@dataclass(frozen=True, slots=True)
+class JobClaim:
+    """The outcome of claiming a job: `attempt` > 0 means ours to run; otherwise nothing to do,
+    or (`busy_seconds` > 0) another delivery holds a live lease on it."""
+
+    attempt: int = 0
+    busy_seconds: float = 0.0
+
+
+def claim_job(
+    db: Session, *, resume_id: str, now: dt.datetime, lease_seconds: float
+) -> JobClaim:
+    """Start the resume's open job unless another worker's claim (younger than
+    `lease_seconds`) is still live. A job that is done or gone gives `JobClaim()`."""
+    job = _open_job(db, resume_id=resume_id, lock=True)
+    record = db.get(ResumeRecord, resume_id)
+    if job is None or record is None:
+        return JobClaim()
+    if job.status == "running" and job.started_at is not None:
+        held_until = job.started_at + dt.timedelta(seconds=lease_seconds)
+        if held_until > now:
+            return JobClaim(busy_seconds=max(0.1, (held_until - now).total_seconds()))
+    job.status, job.started_at, job.attempts = "running", now, job.attempts + 1
+    record.status, record.updated_at = "processing", now
+    return JobClaim(attempt=job.attempts)
+
+
+def release_job(
+    db: Session, *, resume_id: str, attempt: int, now: dt.datetime, count_attempt: bool
+) -> bool:
+    """Give a claim back so that a retry can take it at once: queued again. An attempt cut
+    short by an outage is not counted (`count_attempt=False`: it says nothing about the file).
+    False when the claim is no longer ours."""
+    job = _open_job(db, resume_id=resume_id, lock=True)
+    if job is None or job.status != "running" or job.attempts != attempt:
+        return False
+    job.status, job.started_at = "queued", None
+    if not count_attempt:
+        job.attempts -= 1
+    record = db.get(ResumeRecord, resume_id)
+    if record is not None:
+        record.status, record.updated_at = "queued", now
+    return True
+
+
+def stale_open_jobs(
+    db: Session, *, queued_before: dt.datetime, started_before: dt.datetime, limit: int
+) -> list[str]:
+    """Resumes whose job waits since before `queued_before`, or whose running claim dates from
+    before `started_before` (its worker is gone): candidates to enqueue again."""
+    query = (
+        select(JobRecord.resume_id)
+        .where(
+            ((JobRecord.status == "queued") & (JobRecord.created_at < queued_before))
+            | ((JobRecord.status == "running") & (JobRecord.started_at < started_before))
+        )
+        .order_by(JobRecord.id)
+        .limit(limit)
+    )
+    return list(dict.fromkeys(db.scalars(query).all()))
 
 
 # --- corrections --------------------------------------------------------------------------------
@@ -241,3 +313,77 @@ def record_share_access(db: Session, *, share_id: int, now: dt.datetime) -> None
         .where(ShareRecord.id == share_id)
         .values(access_count=ShareRecord.access_count + 1, last_accessed_at=now)
     )
+
+
+# --- batches and webhook deliveries ---------------------------------------------------------
+
+
+def add_batch(
+    db: Session, *, batch_id: str, callback_url: str | None, callback_secret: str | None,
+    resume_ids: Sequence[str], now: dt.datetime,
+) -> BatchRecord:
+    batch = BatchRecord(id=batch_id, callback_url=callback_url, callback_secret=callback_secret,
+                        created_at=now)
+    db.add(batch)
+    db.flush()
+    for resume_id in dict.fromkeys(resume_ids):
+        db.add(BatchItemRecord(batch_id=batch_id, resume_id=resume_id))
+    db.flush()
+    return batch
+
+
+def get_batch(db: Session, *, batch_id: str) -> BatchRecord | None:
+    return db.get(BatchRecord, batch_id)
+
+
+def batch_resumes(db: Session, *, batch_id: str) -> Sequence[ResumeRecord]:
+    query = (
+        select(ResumeRecord)
+        .join(BatchItemRecord, BatchItemRecord.resume_id == ResumeRecord.id)
+        .where(BatchItemRecord.batch_id == batch_id)
+        .order_by(ResumeRecord.created_at, ResumeRecord.id)
+    )
+    return db.scalars(query).all()
+
+
+def callback_batches_of(db: Session, *, resume_id: str) -> Sequence[BatchRecord]:
+    query = (
+        select(BatchRecord)
+        .join(BatchItemRecord, BatchItemRecord.batch_id == BatchRecord.id)
+        .where(BatchItemRecord.resume_id == resume_id, BatchRecord.callback_url.is_not(None))
+    )
+    return db.scalars(query).all()
+
+
+def add_webhook_delivery(
+    db: Session, *, batch_id: str, resume_id: str, event: str, payload: dict[str, Any],
+    now: dt.datetime,
+) -> WebhookDeliveryRecord:
+    delivery = WebhookDeliveryRecord(
+        batch_id=batch_id, resume_id=resume_id, event=event, payload=payload, status="pending",
+        attempts=0, created_at=now, next_attempt_at=now)
+    db.add(delivery)
+    db.flush()
+    return delivery
+
+
+def get_webhook_delivery(db: Session, *, delivery_id: int) -> WebhookDeliveryRecord | None:
+    return db.get(WebhookDeliveryRecord, delivery_id)
+
+
+def due_webhook_deliveries(db: Session, *, now: dt.datetime, limit: int) -> list[int]:
+    query = (
+        select(WebhookDeliveryRecord.id)
+        .where(WebhookDeliveryRecord.status == "pending",
+               WebhookDeliveryRecord.next_attempt_at <= now)
+        .order_by(WebhookDeliveryRecord.next_attempt_at)
+        .limit(limit)
+    )
+    return list(db.scalars(query).all())
+
+
+def has_webhook_delivery(db: Session, *, batch_id: str, resume_id: str, event: str) -> bool:
+    query = select(func.count()).where(
+        WebhookDeliveryRecord.batch_id == batch_id, WebhookDeliveryRecord.resume_id == resume_id,
+        WebhookDeliveryRecord.event == event)
+    return bool(db.scalar(query))

@@ -26,7 +26,7 @@ from resumate.store.db import upgrade_database
 from resumate.web.context import AppContext, Clock, build_context
 from resumate.web.errors import install_error_handlers
 from resumate.web.metrics import MetricsMiddleware
-from resumate.web.routes import progress, resumes, shares, system, ui
+from resumate.web.routes import batches, progress, resumes, shares, system, ui
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -40,7 +40,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
         if context.db.is_sqlite:
             await run_in_threadpool(upgrade_database, settings.resolved_database_url)
         await _first_purge(context)
-        context.runner.start()
+        context.start()
         purge = asyncio.create_task(_purge_forever(context))
         try:
             yield
@@ -57,8 +57,8 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
     app.state.context = context
     install_error_handlers(app)
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))  # autoescape on for .html
-    for router in (resumes.router, shares.router, shares.public_router, progress.router,
-                   system.router, ui.make_router(templates)):
+    for router in (resumes.router, batches.router, shares.router, shares.public_router,
+                   progress.router, system.router, ui.make_router(templates)):
         app.include_router(router)
     if settings.cors_origins:
         app.add_middleware(

@@ -16,6 +16,7 @@ from resumate.jobs.progress import ProgressHub
 from resumate.jobs.runner import JobRunner
 from resumate.jobs.sandbox import SandboxLimits
 from resumate.jobs.tasks import TaskContext, utc_now
+from resumate.jobs.webhooks import ThreadedWebhookDispatcher, WebhookDispatcher, WebhookPolicy
 from resumate.store.db import Database, open_database
 from resumate.store.files import FileStore, LocalFileStore, S3FileStore
 from resumate.web.metrics import Metrics
@@ -56,9 +57,18 @@ class AppContext:
     metrics: Metrics
     limiter: UploadLimiter
     clock: Clock
+    webhooks: WebhookDispatcher
+
+    def start(self) -> None:
+        """Start the runner (it picks up unfinished jobs) and the webhook dispatcher."""
+        self.runner.start()
+        if isinstance(self.webhooks, ThreadedWebhookDispatcher):
+            self.webhooks.start()
 
     def close(self) -> None:
         self.runner.stop()
+        if isinstance(self.webhooks, ThreadedWebhookDispatcher):
+            self.webhooks.stop()
         self.db.dispose()
 
 
@@ -72,21 +82,37 @@ def open_file_store(settings: Settings) -> FileStore:
 
 
 def build_context(settings: Settings, *, clock: Clock = utc_now) -> AppContext:
+    """The app's database, file store, progress hub and job runner (`RESUMATE_JOBS`)."""
     db = open_database(settings.resolved_database_url)
     files = open_file_store(settings)
-    hub = ProgressHub()
     runner_box: list[JobRunner] = []
     metrics = Metrics(queue_depth=lambda: runner_box[0].queue_depth() if runner_box else 0)
-    task_context = TaskContext(
-        db=db, files=files, sink=hub, options=settings.parse_options(), clock=clock,
-        limits=SandboxLimits(
-            timeout_seconds=settings.parse_timeout_seconds,
-            memory_bytes=settings.parse_memory_mb * 1024 * 1024),
-        observer=metrics,
-    )
-    runner = InProcessRunner(task_context, workers=settings.workers)
+    webhooks: WebhookDispatcher
+    runner: JobRunner
+    if settings.jobs == "celery":
+        from resumate.jobs.celery import CeleryRunner
+        from resumate.jobs.progress_redis import RedisProgressHub
+
+        hub: ProgressHub = RedisProgressHub(settings.redis_url)
+        celery_runner = CeleryRunner(settings, hub)  # type: ignore[arg-type]
+        runner, webhooks = celery_runner, celery_runner.webhooks
+    else:
+        hub = ProgressHub()
+        webhooks = ThreadedWebhookDispatcher(db, policy=WebhookPolicy(
+            timeout_seconds=settings.webhook_timeout_seconds,
+            max_attempts=settings.webhook_max_attempts,
+            backoff_seconds=settings.webhook_backoff_seconds,
+            allow_private=settings.webhook_allow_private), now=clock)
+        task_context = TaskContext(
+            db=db, files=files, sink=hub, options=settings.parse_options(), clock=clock,
+            limits=SandboxLimits(
+                timeout_seconds=settings.parse_timeout_seconds,
+                memory_bytes=settings.parse_memory_mb * 1024 * 1024),
+            observer=metrics, webhooks=webhooks, delay_seconds=settings.parse_delay_seconds,
+        )
+        runner = InProcessRunner(task_context, workers=settings.workers)
     runner_box.append(runner)
     return AppContext(
         settings=settings, db=db, files=files, hub=hub, runner=runner, metrics=metrics,
-        limiter=UploadLimiter.from_settings(settings), clock=clock,
+        limiter=UploadLimiter.from_settings(settings), clock=clock, webhooks=webhooks,
     )
