@@ -141,11 +141,21 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     sizes = sorted({round(ln.font_size, 1) for ln in top}, reverse=True)
     best: Scored | None = None
     for rank, line in enumerate(top):
-        for text in [line.text, *(c.text for c in line.cells)] if len(line.cells) > 1 else [line.text]:
+        for text in _name_candidates(line):
             candidate = _score_name(text, line, rank, sizes)
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
     return best if best and best.confidence >= 0.5 else None
+
+
+_NAME_TAIL = re.compile(r"\s*(?:,|\||·|•|\s[–—-])\s+")
+
+
+def _name_candidates(line: Line) -> list[str]:
+    """The line, its cells, and the part before a separator ("Jane Roe, Designer")."""
+    texts = [line.text, *(c.text for c in line.cells)] if len(line.cells) > 1 else [line.text]
+    heads = [_NAME_TAIL.split(t, maxsplit=1)[0] for t in texts if _NAME_TAIL.search(t)]
+    return [*texts, *heads]
 
 
 def _score_name(text: str, line: Line, rank: int, sizes: list[float]) -> Scored | None:
@@ -189,9 +199,12 @@ def find_label(lines: Sequence[Line], name: Scored | None) -> Scored | None:
     if name is None or not name.lines:
         return None
     index = name.lines[0].index
-    near = [ln for ln in lines if index - 1 <= ln.index <= index + 2 and ln.index != index]
-    for line in near:
-        for text in (c.text for c in line.cells):
+    near = [ln for ln in lines if index - 1 <= ln.index <= index + 2]
+    for line in sorted(near, key=lambda ln: ln.index != index):  # the name's own line first
+        texts = [c.text for c in line.cells]
+        if line.index == index:
+            texts = [line.text.replace(name.value, " ", 1)] if name.value in line.text else []
+        for text in texts:
             text = clean(text)
             if not text or "@" in text or URL_RE.search(text) or sum(ch.isdigit() for ch in text) > 3:
                 continue
@@ -216,6 +229,8 @@ def find_email(scope: Sequence[Line], lines: Sequence[Line]) -> Scored | None:
 
 
 def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None) -> Scored | None:
+    """Primary rule: a number phonenumbers accepts in the resume's region (or as written with +CC).
+    Fallback: in the header, a run of 9-15 digits with phone punctuation, kept as written."""
     for group, base in ((scope, 0.95), (lines, 0.75)):
         for line in group:
             found = _phone_in(line.text, region or "US")
@@ -223,7 +238,16 @@ def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None)
                 value, valid = found
                 return Scored(value, base if valid else base - 0.25, (line,),
                               ("valid_number" if valid else "possible_number",))
+    for line in scope:
+        for match in _PHONE_SHAPE.finditer(EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))):
+            raw = match.group(0).strip()
+            digits = sum(ch.isdigit() for ch in raw)
+            if 9 <= digits <= 15 and not find_date_ranges(raw, today=_ANY_DAY):
+                return Scored(raw, 0.5, (line,), ("phone_shape",))
     return None
+
+
+_PHONE_SHAPE = re.compile(r"(?<![\w/])\+?\(?\+?\d[\d\s().-]{7,}\d(?![\w/])")
 
 
 def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
