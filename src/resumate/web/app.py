@@ -11,11 +11,10 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.templating import Jinja2Templates
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from resumate import __version__
@@ -26,10 +25,17 @@ from resumate.store.db import upgrade_database
 from resumate.web.context import AppContext, Clock, build_context
 from resumate.web.errors import install_error_handlers
 from resumate.web.metrics import MetricsMiddleware
+from resumate.web.page_images import PageImages
+from resumate.web.pages import (
+    STATIC_DIR,
+    CsrfError,
+    csrf_error_page,
+    html_error_page,
+    make_templates,
+)
 from resumate.web.routes import batches, progress, resumes, shares, system, ui
 
 logger = logging.getLogger(__name__)
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
@@ -55,11 +61,14 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
         description="Resume parsing service: upload, watch progress, correct, share, export.",
     )
     app.state.context = context
-    install_error_handlers(app)
-    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))  # autoescape on for .html
+    app.state.templates = make_templates()
+    install_error_handlers(app, html_page=html_error_page)
+    app.add_exception_handler(CsrfError, csrf_error_page)
+    images = PageImages(max_pages=settings.max_pages)
     for router in (resumes.router, batches.router, shares.router, shares.public_router,
-                   progress.router, system.router, ui.make_router(templates)):
+                   progress.router, system.router, ui.make_router(images)):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(settings.cors_origins),

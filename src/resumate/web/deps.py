@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 
 from resumate.web.context import AppContext
 from resumate.web.errors import ApiError
+from resumate.web.session import session_authorizes
 
 
 def get_context(connection: HTTPConnection) -> AppContext:
@@ -22,9 +23,12 @@ Context = Annotated[AppContext, Depends(get_context)]
 
 def is_authorized(context: AppContext, connection: HTTPConnection) -> bool:
     """True when no API keys are configured or a configured key is presented (Bearer header, or
-    `access_token` for WebSocket/EventSource clients that cannot set headers)."""
+    `access_token` for WebSocket/EventSource clients that cannot set headers), or the request
+    comes from a signed-in browser session (see `web/session.py`; writes need its CSRF token)."""
     keys = context.settings.api_keys
     if not keys:
+        return True
+    if session_authorizes(context.settings, connection):
         return True
     presented = ""
     header = connection.headers.get("authorization", "")
