@@ -341,7 +341,7 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                     continue
                 if sum(ch.isdigit() for ch in part) >= 7:
                     continue
-                parsed = lexicon.parse_location(part)
+                parsed = _parse_place(part)
                 if not parsed or not _is_plausible_place(part, parsed):
                     continue
                 location = Location(**{k: v for k, v in parsed.items() if k in Location.model_fields and v})
@@ -353,9 +353,32 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
     return None
 
 
+_POSTAL_NUMBER = re.compile(r"(?<![\w-])\d{4,6}(?![\w-])")
+
+
+def _parse_place(text: str) -> dict[str, str] | None:
+    """parse_location, retried without a bare postal number wherever it stands
+    ("Medellin, Colombia 257633, CO"), and from the city on when a street address leads."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) > 1 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and any(
+        lexicon.match_country(re.sub(r"\s*\d+\s*", " ", p).strip()) == parts[-1] for p in parts[:-1]
+    ):
+        text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
+    parsed = lexicon.parse_location(text)
+    if parsed and parsed.get("city"):
+        return parsed
+    postal = _POSTAL_NUMBER.search(text)
+    if postal:
+        stripped = re.sub(r"\s*,\s*,", ",", _POSTAL_NUMBER.sub("", text, count=1)).strip(" ,")
+        retry = lexicon.parse_location(stripped)
+        if retry and retry.get("city"):
+            return {**retry, "postalCode": retry.get("postalCode") or postal.group(0)}
+    return parsed
+
+
 def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
     """A known city, or a city with its country or state; never a phrase with a date in it."""
-    if len(text.split()) > 7 or find_date_ranges(text, today=_ANY_DAY):
+    if len(text.split()) > 10 or find_date_ranges(text, today=_ANY_DAY):
         return False
     city = parsed.get("city")
     if city:
