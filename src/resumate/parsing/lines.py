@@ -14,9 +14,10 @@ Flow documents (DOCX, TXT) keep their own order.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
@@ -252,6 +253,33 @@ def _split_columns(
             right.append(rights)
     flush()
     return parts
+
+
+_PAGE_NUMBER = re.compile(r"^\W*(page|seite|página|pagina)?\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I)
+FURNITURE_MARGIN = 0.08  # running headers and footers sit in the top or bottom 8% of a page
+
+
+def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -> list[Line]:
+    """Remove page numbers and running headers/footers (the same text near the top or bottom
+    of two or more pages), renumbering the rest."""
+    def in_margin(line: Line) -> bool:
+        height = page_heights.get(line.page, 0.0)
+        return height > 0 and (line.y0 < FURNITURE_MARGIN * height or line.y1 > (1 - FURNITURE_MARGIN) * height)
+
+    repeated: dict[str, set[int]] = {}
+    for line in lines:
+        if in_margin(line):
+            key = re.sub(r"\d+", "#", line.text.strip().lower())
+            repeated.setdefault(key, set()).add(line.page)
+    kept = [
+        line
+        for line in lines
+        if not (in_margin(line) and (
+            _PAGE_NUMBER.match(line.text.strip())
+            or len(repeated.get(re.sub(r"\d+", "#", line.text.strip().lower()), ())) >= 2
+        ))
+    ]
+    return [replace(line, index=i) for i, line in enumerate(kept)]
 
 
 def body_font_size(lines: Sequence[Line]) -> float:

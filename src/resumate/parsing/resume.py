@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from resumate.document import Document
 from resumate.parsing.dates import PartialDate, months_of_experience
 from resumate.parsing.fields import contact, education, lists, work
-from resumate.parsing.lines import Line, document_lines
+from resumate.parsing.lines import Line, document_lines, drop_page_furniture
 from resumate.parsing.sections import Section, split_sections
 from resumate.schema import FieldMeta, ParsedResume
 
@@ -32,7 +32,8 @@ class ParseOutcome:
 def parse_document(
     document: Document, *, today: dt.date, default_region: str | None = None
 ) -> ParseOutcome:
-    lines = document_lines(document)
+    heights = {page.number: page.height for page in document.pages}
+    lines = drop_page_furniture(document_lines(document), heights) if not document.flow else document_lines(document)
     sections = split_sections(lines)
     resume = build_resume(lines, sections, today=today, default_region=default_region)
     warnings = _completeness_warnings(resume, document)

@@ -146,7 +146,7 @@ def _header_spans(
                 start -= 1
         end = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
-        segments = len(header_segments(lines[start:end], today=today))
+        segments = _segment_count(lines[start:end], today=today)
         while (
             segments < header_parts
             and end < ceiling
@@ -154,11 +154,16 @@ def _header_spans(
             and _continues_header(lines[end], lines[anchor])
             and not _next_header_starts(lines, end, ceiling, first_before)
         ):
-            segments += len(header_segments([lines[end]], today=today))
+            segments += _segment_count([lines[end]], today=today)
             end += 1
         spans.append((start, end))
         floor = end
     return spans
+
+
+def _segment_count(lines: Sequence[Line], *, today: dt.date) -> int:
+    """Header segments; "Acme, Senior Engineer" counts as two."""
+    return sum(1 + (", " in seg.text) for seg in header_segments(lines, today=today))
 
 
 def _continues_header(line: Line, anchor: Line) -> bool:
