@@ -207,3 +207,22 @@ def test_unknown_pages_and_resumes_get_an_html_404(new_page: NewPage) -> None:
     assert answer.status == 404
     assert page.get_by_role("heading", name="Not found").is_visible()
     assert_accessible(page)
+
+
+def test_keyboard_reaches_the_file_picker_and_the_flagged_fields(new_page: NewPage) -> None:
+    page = new_page()
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "files":
+            break
+    assert page.evaluate("() => document.activeElement.id") == "files"
+    resume_id = upload_and_wait(page, "keys.pdf", resume_pdf("Kim Keys"), "application/pdf")
+    page.goto(f"/resumes/{resume_id}/review")
+    first = page.locator(".attention-list a").first
+    target = first.get_attribute("data-jump")
+    first.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == target
