@@ -55,7 +55,7 @@ def test_a_worker_killed_mid_parse_leaves_the_upload_parsed_exactly_once(
     wait_until(lambda: job_rows(stack, resume_id) == [("running", 1)], timeout=20,
                what="a worker to claim the job")
     holder = wait_until(lambda: next(
-        (w for w in workers if "parse_resume" in w.output()), None), timeout=5,
+        (w for w in workers if "] received" in w.output()), None), timeout=10,
         what="the worker holding the job")
     holder.kill()  # kill -9 the worker and its sandbox children, mid-parse
     second = next(w for w in workers if w is not holder)
