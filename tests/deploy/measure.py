@@ -4,7 +4,8 @@
 
 1. install time from scratch: a copy of the project, an empty uv cache (`UV_CACHE_DIR` in a
    temporary directory, so every wheel is downloaded), `uv sync --frozen` into a new virtual
-   environment — the core alone, and the set `python3 dev.py` installs (dev group + ocr);
+   environment — the core alone (`--no-default-groups`), and the set `python3 dev.py` installs
+   (default groups + ocr);
 2. installed size (site-packages) of the core and of the core plus each extra (warm cache);
 3. cold start: a new process importing the app, then its first request (`/health`, in-process),
    and `resumate serve` from process start to the first healthy `/health` over HTTP.
@@ -71,7 +72,7 @@ def site_packages_mb(venv: Path) -> float:
 
 def install_figures(work: Path) -> dict[str, object]:
     project = project_copy(work)
-    cold_core = timed_sync(project, work / "core-cold", work / "cache-1", "--no-dev")
+    cold_core = timed_sync(project, work / "core-cold", work / "cache-1", "--no-default-groups")
     cold_dev = timed_sync(project, work / "dev-cold", work / "cache-2", "--extra", "ocr")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
         "optional-dependencies"
@@ -79,8 +80,10 @@ def install_figures(work: Path) -> dict[str, object]:
     sizes = {"core": site_packages_mb(work / "core-cold")}
     for extra in extras:
         venv = work / f"with-{extra}"
-        timed_sync(project, venv, work / "cache-2", "--no-dev", "--extra", extra)
+        timed_sync(project, venv, work / "cache-2", "--no-default-groups", "--extra", extra)
         sizes[f"core+{extra}"] = site_packages_mb(venv)
+    timed_sync(project, work / "vercel", work / "cache-2", "--no-dev")  # as Vercel installs
+    sizes["core+serverless group (Vercel)"] = site_packages_mb(work / "vercel")
     sizes["dev.py environment"] = site_packages_mb(work / "dev-cold")
     return {
         "cold_install_core_s": cold_core,
