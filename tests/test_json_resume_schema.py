@@ -56,43 +56,10 @@ def _validator() -> Any:
     return jsonschema.Draft4Validator(schema, format_checker=checker)
 
 
-def _is_known_certificate_date(error: Any) -> bool:
-    """certificates[].date has `format: date` (YYYY-MM-DD) in v1.0.0, but the engine keeps a
-    certificate's real precision ("2021"). Tracked by the xfail test below; tolerated elsewhere so
-    that every other rule is still enforced on every document."""
-    path = list(error.absolute_path)
-    return (
-        error.validator == "format"
-        and len(path) == 3
-        and path[0] == "certificates"
-        and path[2] == "date"
-        and re.fullmatch(r"\d{4}(-\d{2})?", str(error.instance)) is not None
-    )
-
-
-def _is_known_bare_domain_url(error: Any) -> bool:
-    """A `format: uri` field holding a bare domain ('example.org', 'Scrum.org'): the engine
-    takes a domain from an email address or an issuer name as a URL. Tracked by xfail tests."""
-    return (
-        error.validator == "format"
-        and error.validator_value == "uri"
-        and re.fullmatch(r"[\w.-]+\.[A-Za-z]{2,}(/\S*)?", str(error.instance)) is not None
-    )
-
-
-def _is_known(error: Any) -> bool:
-    return _is_known_certificate_date(error) or _is_known_bare_domain_url(error)
-
-
-def schema_errors(document: dict[str, Any], *, strict: bool = False) -> list[str]:
-    """Messages for each schema violation; `strict` also reports the known engine deviations
-    (year-only certificate dates, bare-domain URLs), which have their own xfail tests."""
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    """Messages for each schema violation."""
     found = sorted(_validator().iter_errors(document), key=lambda e: list(e.absolute_path))
-    return [
-        f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
-        for e in found
-        if strict or not _is_known(e)
-    ]
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in found]
 
 
 @cache
@@ -133,7 +100,7 @@ def test_vendored_schema_is_resume_schema_1_0_0_with_its_licence() -> None:
 def test_validator_rejects_documents_that_break_the_schema(
     document: dict[str, Any], where: str
 ) -> None:
-    errors = schema_errors(document, strict=True)
+    errors = schema_errors(document)
     assert any(message.startswith(f"{where}:") for message in errors), errors
 
 
@@ -150,7 +117,7 @@ def test_validator_accepts_the_json_resume_sample_shape() -> None:
         "certificates": [{"name": "CKA", "date": "2021-06-01"}],
         "meta": {"version": "v1.0.0", "resumate": {"confidence": {"basics.name": 0.9}}},
     }
-    assert schema_errors(document, strict=True) == []
+    assert schema_errors(document) == []
 
 
 # --- our output ---------------------------------------------------------------------------------
@@ -161,12 +128,6 @@ def test_validator_accepts_the_json_resume_sample_shape() -> None:
 )
 def test_golden_output_is_valid_json_resume(golden: Path) -> None:
     assert schema_errors(json.loads(golden.read_text(encoding="utf-8"))) == []
-
-
-_ISSUER_AS_URL = (
-    "engine bug: an issuer written as a domain ('Professional Scrum Developer, Scrum.org, 2022') "
-    "is exported as certificates[].url 'Scrum.org', which is not a URI (format: uri)"
-)
 
 
 def _generated_cases() -> list[Any]:
@@ -198,13 +159,6 @@ def test_generated_resumes_in_pdf_and_text_are_valid_json_resume(
         assert json.loads(json.dumps(document)) == document
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine bug: certificates[].date is written at year precision ('2021'), but JSON Resume "
-        "v1.0.0 declares it `format: date` (YYYY-MM-DD), which the official validator enforces"
-    ),
-)
 def test_certificate_dates_satisfy_the_schema_date_format() -> None:
     text = (
         "Ada Example\nada@example.org\n\nEXPERIENCE\nEngineer, Acme Ltd\nJan 2020 - Present\n\n"
@@ -214,10 +168,9 @@ def test_certificate_dates_satisfy_the_schema_date_format() -> None:
         text.encode(), filename="cv.txt", options=resumate.ParseOptions(today=TODAY)
     ).to_json_resume()
     assert document.get("certificates"), "the certificate was not found at all"
-    assert schema_errors(document, strict=True) == []
+    assert schema_errors(document) == []
 
 
-@pytest.mark.xfail(strict=True, reason=_ISSUER_AS_URL)
 def test_certificate_issuer_domain_is_not_exported_as_a_bare_url() -> None:
     text = (
         "Ada Example\nada@example.org\n\nEXPERIENCE\nEngineer, Acme Ltd\nJan 2020 - Present\n\n"
@@ -227,14 +180,9 @@ def test_certificate_issuer_domain_is_not_exported_as_a_bare_url() -> None:
         text.encode(), filename="cv.txt", options=resumate.ParseOptions(today=TODAY)
     ).to_json_resume()
     assert document.get("certificates"), "the certificate was not found at all"
-    assert schema_errors(document, strict=True) == []
+    assert schema_errors(document) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: an email address inside a job block becomes the job's url "
-    "('ada@example.org' -> work[0].url 'example.org', not a URI)",
-)
 def test_an_email_in_a_job_block_is_not_exported_as_the_job_url() -> None:
     text = (
         "Ada Example\nada@example.org\n\nEXPERIENCE\nEngineer, Acme Ltd\nJan 2020 - Present\n"
@@ -243,12 +191,12 @@ def test_an_email_in_a_job_block_is_not_exported_as_the_job_url() -> None:
     document = resumate.parse(
         text.encode(), filename="cv.txt", options=resumate.ParseOptions(today=TODAY)
     ).to_json_resume()
-    assert schema_errors(document, strict=True) == []
+    assert schema_errors(document) == []
 
 
 def test_failed_results_still_export_valid_json_resume() -> None:
     result = resumate.parse(b"", filename="empty.pdf")
     assert result.status == "failed"
     document = copy.deepcopy(result.to_json_resume())
-    assert schema_errors(document, strict=True) == []
+    assert schema_errors(document) == []
     assert document["meta"]["resumate"]["error"]["code"] == "empty"

@@ -23,6 +23,12 @@ URL_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
 
+def absolute_url(url: str) -> str:
+    """A URL with its scheme ("www.acme.com" -> "https://www.acme.com"), trailing punctuation off."""
+    url = url.rstrip(".,;:)")
+    return url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE) else f"https://{url}"
+
+
 @dataclass(frozen=True, slots=True)
 class Scored:
     """A value with its confidence and the evidence behind it."""

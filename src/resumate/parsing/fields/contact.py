@@ -22,6 +22,7 @@ from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
     FieldSink,
+    absolute_url,
     Scored,
     clean,
     join_paragraph,
@@ -282,7 +283,7 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
             if profile:
                 profiles.append((profile, Scored(url, 0.9, (line,), ("network_domain",))))
             else:
-                full = url if url.startswith("http") else f"https://{url}"
+                full = absolute_url(url)
                 urls.append(Scored(full, 0.8, (line,), ("url_pattern",)))
         for profile in _profiles_from_mentions(text):
             key = _url_key(profile.url or "")
@@ -304,7 +305,7 @@ def _profile_from_url(url: str) -> Profile | None:
         if host == domain or host.endswith("." + domain):
             parts = [p for p in path.split("/") if p and p not in ("in", "u", "users", "profile")]
             username = parts[0].lstrip("@") if parts else None
-            full = url if url.startswith("http") else f"https://{url}"
+            full = absolute_url(url)
             return Profile(network=network, username=username, url=full)
     return None
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
+    EMAIL_RE,
     URL_RE,
+    absolute_url,
     clean,
     is_bullet,
     join_paragraph,
@@ -209,7 +211,7 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
             text = cell.text
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1]:]
-            text = _DURATION.sub("  ", URL_RE.sub("  ", text))
+            text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
             for part in _SEPARATORS.split(text):
                 part = clean(part)
                 if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
@@ -225,7 +227,12 @@ def _block(
     *,
     today: dt.date,
 ) -> EntryBlock:
-    urls = tuple(m.group(0) for ln in header for m in URL_RE.finditer(ln.text) if "@" not in m.group(0))
+    urls = tuple(
+        absolute_url(m.group(0))
+        for ln in header
+        for m in URL_RE.finditer(EMAIL_RE.sub(" ", ln.text))
+        if m.group(0).lower().startswith(("http", "www."))  # a bare "Scrum.org" is a name
+    )
     return EntryBlock(header, body, dates, date_line, tuple(header_segments(header, today=today)), urls)
 
 

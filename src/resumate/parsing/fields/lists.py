@@ -156,7 +156,11 @@ def extract_certificates(lines: Sequence[Line], *, today: dt.date) -> tuple[list
         path = f"certificates[{len(items)}]"
         cert = Certificate(name=sink.put(f"{path}.name", name))
         cert.issuer = extra.get("second")
-        cert.date = extra.get("date")
+        date = extra.get("date")
+        if date and len(date) == len("YYYY-MM-DD"):  # the schema wants a full date here
+            cert.date = date
+        elif date:  # keep a year or month as written, beside the document
+            sink.metas[f"{path}.date"] = Scored(date, 0.6, name.lines, ("partial_date", f"date={date}")).meta()
         cert.url = extra.get("url")
         items.append(cert)
     return items, sink.metas
