@@ -1,11 +1,12 @@
 """PDF pages as PNG images for the review page (pypdfium2), with a bounded in-memory cache.
 
-Primary rule: a page is rendered at a width of `PAGE_WIDTH_PX`, with the scale clamped to
-[MIN_SCALE, MAX_SCALE] and the height to MAX_HEIGHT_PX, so a freak page size cannot make a huge
-bitmap. Only resumes that parsed (the sandboxed parse already read the file within its limits)
-are rendered, one page at a time under a lock (pdfium is not thread-safe). Images are kept in
-memory only (least recently used first out, by total bytes), so erasing a resume leaves no copy
-on disk; the route checks the resume still exists before answering from the cache.
+Primary rule: a page is rendered `PAGE_WIDTH_PX` wide, never enlarged beyond MAX_SCALE and
+never taller than MAX_HEIGHT_PX, so a freak page size (PDF allows 14,400 pt) cannot make a huge
+bitmap: the largest image is PAGE_WIDTH_PX x MAX_HEIGHT_PX. Only resumes that parsed are
+rendered (the sandboxed parse already read the file within its limits), one page at a time
+under a lock (pdfium is not thread-safe). Images are kept in memory only (least recently used
+first out, by total bytes), so erasing a resume leaves no copy on disk; the route checks the
+resume still exists before answering from the cache.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 PAGE_WIDTH_PX = 1000
-MIN_SCALE = 0.25
+MIN_SCALE = 0.001
 MAX_SCALE = 2.0
 MAX_HEIGHT_PX = 3000
 CACHE_BUDGET_BYTES = 48 * 1024 * 1024
@@ -38,9 +39,10 @@ def _scale(width_pt: float, height_pt: float) -> float:
     return max(MIN_SCALE, min(MAX_SCALE, scale))
 
 
-def _size(width_pt: float, height_pt: float) -> PageSize:
+def page_size(width_pt: float, height_pt: float) -> PageSize:
     scale = _scale(width_pt, height_pt)
-    return PageSize(width_pt, height_pt, round(width_pt * scale), round(height_pt * scale))
+    return PageSize(width_pt, height_pt, max(1, round(width_pt * scale)),
+                    max(1, round(height_pt * scale)))
 
 
 class PageImages:
@@ -62,7 +64,7 @@ class PageImages:
 
             pdf = pdfium.PdfDocument(data)
             try:
-                sizes = [_size(*pdf.get_page_size(i))
+                sizes = [page_size(*pdf.get_page_size(i))
                          for i in range(min(len(pdf), self._max_pages))]
             finally:
                 pdf.close()

@@ -120,6 +120,7 @@ def browser() -> Iterator[Any]:
 def new_page(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
     """Pages in fresh browser contexts (no shared cookies); all closed after the test."""
     contexts: list[Any] = []
+    problems: list[str] = []
 
     def make(viewport: dict[str, int] = DESKTOP, **options: Any) -> Any:
         context = browser.new_context(viewport=viewport, base_url=server.url, **options)
@@ -127,11 +128,15 @@ def new_page(browser: Any, server: Server) -> Iterator[Callable[..., Any]]:
         contexts.append(context)
         page = context.new_page()
         page.on("dialog", lambda dialog: dialog.accept())
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+        page.on("console", lambda message: problems.append(message.text) if (
+            message.type == "error" and "Content Security Policy" in message.text) else None)
         return page
 
     yield make
     for context in contexts:
         context.close()
+    assert problems == [], problems  # no script errors, nothing blocked by the CSP
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

@@ -73,6 +73,7 @@
   }
 
   function viaWebSocket() {
+    root.dataset.via = "websocket";
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
     let got = false;
     let socket;
@@ -88,6 +89,7 @@
 
   function viaEvents() {
     if (!("EventSource" in window)) return viaPolling();
+    root.dataset.via = "events";
     const source = new EventSource(root.dataset.events);
     source.addEventListener("progress", function (message) {
       render(JSON.parse(message.data));
@@ -97,6 +99,7 @@
   }
 
   async function viaPolling() {
+    root.dataset.via = "polling";
     while (!done) {
       try {
         const body = await window.ResuMate.api("GET", root.dataset.status);
