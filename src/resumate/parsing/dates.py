@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 MIN_YEAR = 1950
 FUTURE_YEARS_ALLOWED = 6
@@ -413,6 +413,16 @@ def _pair(text: str, left: _Atom, right: _Atom) -> DateRange | None:
 
 
 def find_date_ranges(text: str, *, today: date) -> list[DateRange]:
+    """See _find_date_ranges (memoized: the same lines are asked about several times)."""
+    return list(_find_date_ranges(text, today))
+
+
+@lru_cache(maxsize=16384)
+def _find_date_ranges(text: str, today: date) -> tuple[DateRange, ...]:
+    return tuple(_scan_date_ranges(text, today=today))
+
+
+def _scan_date_ranges(text: str, *, today: date) -> list[DateRange]:
     """All date ranges and lone dates in `text`, left to right (see the module rules)."""
     if not _DIGIT_RE.search(text):
         return []

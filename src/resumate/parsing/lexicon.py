@@ -17,10 +17,11 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MAX_PHRASE_WORDS = 4
+_MEMO_SIZE = 8192  # pure functions of short strings: memoized per process
 
 # --- folding and tokens ---------------------------------------------------------------------
 
@@ -143,6 +144,7 @@ def _languages() -> tuple[dict[str, str], dict[str, str]]:
     return by_name, english
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def match_language(text: str) -> LanguageMatch | None:
     """The first language name in `text` ("Inglés (nativo)" -> en/English), else None."""
     by_name, english = _languages()
@@ -156,6 +158,7 @@ def match_language(text: str) -> LanguageMatch | None:
 _CEFR_RE = re.compile(r"(?<![\w])([abc][12])(?:[+/-][abc]?[12]?)?(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def match_fluency(text: str) -> str | None:
     """A normalized fluency: a CEFR level ("C1") or a label ("Native speaker", "Fluent",
     "Professional working proficiency", "Intermediate", "Basic", "Bilingual"); else None.
@@ -271,6 +274,7 @@ _UPPER_DEGREE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def match_degree(text: str) -> DegreeMatch | None:
     """The first degree in `text` (earliest, then longest, then highest level), else None."""
     found = _match_degree_table(text)
@@ -350,6 +354,7 @@ def _phrases(words: list[str]) -> Iterator[str]:
             yield " ".join(words[i : i + n])
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def looks_like_institution(text: str) -> float:
     """1 for "Stanford University", "TU München", "Lycée Henri IV"; 0 for "Acme GmbH".
 
@@ -370,6 +375,7 @@ def looks_like_institution(text: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def looks_like_company(text: str) -> float:
     """High for "Acme Technologies GmbH", "Google", "Banco Santander"; low for job titles.
 
@@ -407,6 +413,7 @@ def _title_head(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def looks_like_job_title(text: str) -> float:
     """High for "Senior Software Engineer", "Chef de projet", "Desarrollador Backend".
 
@@ -488,12 +495,14 @@ def _places() -> _Places:
     return _Places(countries, alpha2, cities, regions)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def match_country(text: str) -> str | None:
     """ISO alpha-2 for a country name in EN/DE/FR/ES/PT or a common abbreviation ("USA",
     "U.K.", "Deutschland", "España", "Brasil"), when that is the whole text; else None."""
     return _places().countries.get(_key(text))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def match_city(text: str) -> tuple[str, str] | None:
     """(city name, alpha-2) for a city of 100k+ people (the most populous of that name)."""
     key = _key(text)
@@ -528,6 +537,13 @@ _STREET_RE = re.compile(
 
 
 def parse_location(text: str) -> dict[str, str] | None:
+    """See _parse_location; the result is a fresh dict each call (the parse is memoized)."""
+    parsed = _parse_location(text)
+    return dict(parsed) if parsed is not None else None
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _parse_location(text: str) -> dict[str, str] | None:
     """Split "San Francisco, CA 94105" / "75001 Paris, France" / "Toronto, ON, Canada" into
     {city, region, postalCode, countryCode, address}; None when nothing looks like a place.
 

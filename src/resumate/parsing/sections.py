@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -131,6 +132,7 @@ _HEAD_WORDS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def match_section_title(text: str, *, strict: bool = False) -> SectionKind | None:
     """The section kind a heading's text names, or None.
 

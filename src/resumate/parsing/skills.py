@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 MAX_SKILL_WORDS = 5
@@ -120,6 +120,7 @@ _VERSION_RE = re.compile(r"\s*v?\d+(?:\.\d+)*\+?\s*$", re.IGNORECASE)
 _PAREN_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 
+@lru_cache(maxsize=8192)
 def normalize_skill(raw: str) -> SkillMatch | None:
     """The taxonomy entry for one skill as written ("ReactJS" -> React), else None.
 

@@ -255,6 +255,8 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
     if sum(ch.isdigit() for ch in text) < 7:
         return None
     text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
+    if not any(7 <= sum(ch.isdigit() for ch in m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)):
+        return None  # cheap shape check before the full matcher
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
         return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164), True
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
