@@ -1,8 +1,8 @@
 """ResuMate: any resume file to JSON Resume, with a confidence score for every field.
 
-    >>> import resumate
-    >>> result = resumate.parse("cv.pdf")
-    >>> result.to_json_resume()["basics"]["name"]
+>>> import resumate
+>>> result = resumate.parse("cv.pdf")
+>>> result.to_json_resume()["basics"]["name"]
 """
 
 from __future__ import annotations

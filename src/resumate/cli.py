@@ -38,17 +38,29 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(title="commands")
 
-    parse = commands.add_parser("parse", help="parse resume files", description=(
-        "Parse resume files (PDF, DOCX, DOC, TXT, RTF, ODT, PNG/JPEG) into JSON Resume with "
-        "per-field confidence under meta.resumate. One file and no --out: the document goes "
-        "to stdout. With --out DIR, each input X is written to DIR/X.json."))
+    parse = commands.add_parser(
+        "parse",
+        help="parse resume files",
+        description=(
+            "Parse resume files (PDF, DOCX, DOC, TXT, RTF, ODT, PNG/JPEG) into JSON Resume with "
+            "per-field confidence under meta.resumate. One file and no --out: the document goes "
+            "to stdout. With --out DIR, each input X is written to DIR/X.json."
+        ),
+    )
     parse.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parse.add_argument("--out", type=Path, metavar="DIR", help="write DIR/<input name>.json per input")
+    parse.add_argument(
+        "--out", type=Path, metavar="DIR", help="write DIR/<input name>.json per input"
+    )
     parse.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes")
     parse.add_argument("--format", choices=("json", "jsonl", "yaml"), default="json")
-    parse.add_argument("--explain", action="store_true",
-                       help="print each field's confidence and the features that fired to stderr")
-    parse.add_argument("--today", metavar="YYYY-MM-DD", help="document date for 'Present' (default: today)")
+    parse.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each field's confidence and the features that fired to stderr",
+    )
+    parse.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="document date for 'Present' (default: today)"
+    )
     parse.add_argument("--no-ocr", action="store_true", help="never run OCR")
     parse.set_defaults(handler=_parse_command)
 
@@ -58,36 +70,62 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve_command)
 
     worker = commands.add_parser(
-        "worker", help="run a Celery worker that parses queued uploads (RESUMATE_JOBS=celery)",
+        "worker",
+        help="run a Celery worker that parses queued uploads (RESUMATE_JOBS=celery)",
         description="Run a worker for the distributed job runner. It reads the same RESUMATE_* "
-        "settings as the service (database, storage, broker) and stops warmly on SIGTERM.")
-    worker.add_argument("--concurrency", type=int, default=None, metavar="N",
-                        help="parses at the same time (default: RESUMATE_WORKERS)")
+        "settings as the service (database, storage, broker) and stops warmly on SIGTERM.",
+    )
+    worker.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        metavar="N",
+        help="parses at the same time (default: RESUMATE_WORKERS)",
+    )
     worker.add_argument("--loglevel", default="info", choices=("debug", "info", "warning", "error"))
     worker.set_defaults(handler=_worker_command)
 
     importer = commands.add_parser(
-        "import", help="enqueue every resume in a directory or manifest",
+        "import",
+        help="enqueue every resume in a directory or manifest",
         description="Store and enqueue resume files from DIR (recursively) or from a manifest "
         "(a text file with one path per line, relative to the manifest). Streams the input, "
         "skips what an earlier run already imported (resumable), shows a progress bar and "
-        "ends with a report of successes and failures.")
+        "ends with a report of successes and failures.",
+    )
     importer.add_argument("source", type=Path, metavar="DIR_OR_MANIFEST")
-    importer.add_argument("--wait", action="store_true",
-                          help="wait until every imported file is parsed and report the outcomes")
-    importer.add_argument("--report", type=Path, metavar="FILE",
-                          help="write one JSON line per file (path, resume id, outcome, error)")
-    importer.add_argument("--journal", type=Path, metavar="FILE",
-                          help="where progress is kept for resuming (default: next to the source)")
-    importer.add_argument("--timeout", type=float, default=3600.0, metavar="SECONDS",
-                          help="with --wait: give up waiting after this long")
+    importer.add_argument(
+        "--wait",
+        action="store_true",
+        help="wait until every imported file is parsed and report the outcomes",
+    )
+    importer.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="write one JSON line per file (path, resume id, outcome, error)",
+    )
+    importer.add_argument(
+        "--journal",
+        type=Path,
+        metavar="FILE",
+        help="where progress is kept for resuming (default: next to the source)",
+    )
+    importer.add_argument(
+        "--timeout",
+        type=float,
+        default=3600.0,
+        metavar="SECONDS",
+        help="with --wait: give up waiting after this long",
+    )
     importer.set_defaults(handler=_import_command)
 
     db = commands.add_parser("db", help="manage the service database")
     db_commands = db.add_subparsers(title="database commands")
     upgrade = db_commands.add_parser(
-        "upgrade", help="migrate the database (DATABASE_URL, else the SQLite file) to the newest "
-        "schema")
+        "upgrade",
+        help="migrate the database (DATABASE_URL, else the SQLite file) to the newest schema",
+    )
     upgrade.add_argument("revision", nargs="?", default="head")
     upgrade.set_defaults(handler=_db_upgrade_command)
     return parser
@@ -163,7 +201,8 @@ def _parse_one(path: Path, options: Any) -> Outcome:
     try:
         result = resumate.parse(path, options=options)
     except OSError as error:
-        return path, None, {"code": "not_found", "message": f"Could not open the file: {error.strerror}."}
+        message = f"Could not open the file: {error.strerror}."
+        return path, None, {"code": "not_found", "message": message}
     if result.error is not None:
         return path, None, result.error.to_dict()
     return path, result.to_json_resume(), None
@@ -250,14 +289,18 @@ def _worker_command(args: argparse.Namespace) -> int:
     if settings is None:
         return EXIT_USAGE
     if settings.jobs != "celery":
-        print("resumate: a worker needs RESUMATE_JOBS=celery (and a broker, see "
-              "docs/scaling.md)", file=sys.stderr)
+        print(
+            "resumate: a worker needs RESUMATE_JOBS=celery (and a broker, see docs/scaling.md)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         from resumate.jobs.celery_worker import run_worker
     except ImportError:
-        print("resumate: the celery extra is not installed (pip install 'resumate[celery]')",
-              file=sys.stderr)
+        print(
+            "resumate: the celery extra is not installed (pip install 'resumate[celery]')",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     return run_worker(settings, concurrency=args.concurrency, loglevel=args.loglevel.upper())
 
@@ -268,8 +311,14 @@ def _import_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from resumate.jobs.bulk_import import run_import
 
-    return run_import(settings, args.source, wait=args.wait, report=args.report,
-                      journal=args.journal, timeout=args.timeout)
+    return run_import(
+        settings,
+        args.source,
+        wait=args.wait,
+        report=args.report,
+        journal=args.journal,
+        timeout=args.timeout,
+    )
 
 
 def _db_upgrade_command(args: argparse.Namespace) -> int:
@@ -288,8 +337,10 @@ def _db_upgrade_command(args: argparse.Namespace) -> int:
         upgrade_database(url, args.revision)
         revision = current_revision(url)
     except Exception as error:  # the database is down or refuses us: one line, no traceback
-        print(f"resumate: database upgrade failed: {type(error).__name__}: {error}".splitlines()[0],
-              file=sys.stderr)
+        print(
+            f"resumate: database upgrade failed: {type(error).__name__}: {error}".splitlines()[0],
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     print(f"database at revision {revision}")
     return EXIT_OK

@@ -1,13 +1,16 @@
-"""bytes -> Document -> Lines -> Sections -> Fields -> ParsedResume: the one place extract meets parse."""
+"""bytes -> Document -> Lines -> Sections -> Fields -> ParsedResume.
+
+The one place where extraction meets parsing.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from resumate.options import ParseOptions
 from resumate.errors import ResumateError
 from resumate.extract import extract_document
+from resumate.options import ParseOptions
 from resumate.parsing.resume import parse_document
 from resumate.result import ParseResult
 

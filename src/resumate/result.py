@@ -53,8 +53,9 @@ class ParseResult:
                     path: m.evidence.model_dump(mode="json", exclude_none=True)
                     for path, m in fields.items()
                 },
-                "skills": [s.model_dump(mode="json", exclude_none=True)
-                           for s in self.resume.skill_sources],
+                "skills": [
+                    s.model_dump(mode="json", exclude_none=True) for s in self.resume.skill_sources
+                ],
             },
         }
 

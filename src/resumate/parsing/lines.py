@@ -89,9 +89,7 @@ def document_lines(document: Document) -> list[Line]:
     return lines
 
 
-def _page_line_groups(
-    page: Page, *, flow: bool
-) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+def _page_line_groups(page: Page, *, flow: bool) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
     items = [item for item in page.items if item.text.strip()]
     if not items:
         return []
@@ -194,7 +192,9 @@ def _candidate_gutters(items: Sequence[TextItem], page_width: float) -> list[flo
     """Midpoints of the empty x-intervals in the page's horizontal text coverage."""
     spans = sorted((i.x0, i.x1) for i in items if i.x1 - i.x0 < 0.6 * page_width)
     sizes = sorted(i.font_size for i in items)
-    min_width = min(GUTTER_MIN_WIDTH_PT, GUTTER_MIN_WIDTH_EM * sizes[len(sizes) // 2]) if sizes else 0
+    min_width = (
+        min(GUTTER_MIN_WIDTH_PT, GUTTER_MIN_WIDTH_EM * sizes[len(sizes) // 2]) if sizes else 0
+    )
     gutters: list[float] = []
     reach = spans[0][1] if spans else 0.0
     for x0, x1 in spans[1:]:
@@ -227,7 +227,7 @@ def _chars(items: Iterable[TextItem]) -> int:
 def _split_columns(
     rows: Sequence[Sequence[TextItem]], gutter: float
 ) -> list[tuple[int, list[list[TextItem]]]]:
-    """Full-width rows stay in place (side 0); between them, the left side (1), then the right (2)."""
+    """Full-width rows stay in place (side 0); between them, left (1) then right (2)."""
     parts: list[tuple[int, list[list[TextItem]]]] = []
     left: list[list[TextItem]] = []
     right: list[list[TextItem]] = []
@@ -255,16 +255,21 @@ def _split_columns(
     return parts
 
 
-_PAGE_NUMBER = re.compile(r"^\W*(page|seite|página|pagina)?\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\W*(page|seite|página|pagina)?\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I
+)
 FURNITURE_MARGIN = 0.08  # running headers and footers sit in the top or bottom 8% of a page
 
 
 def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -> list[Line]:
     """Remove page numbers and running headers/footers (the same text near the top or bottom
     of two or more pages), renumbering the rest."""
+
     def in_margin(line: Line) -> bool:
         height = page_heights.get(line.page, 0.0)
-        return height > 0 and (line.y0 < FURNITURE_MARGIN * height or line.y1 > (1 - FURNITURE_MARGIN) * height)
+        return height > 0 and (
+            line.y0 < FURNITURE_MARGIN * height or line.y1 > (1 - FURNITURE_MARGIN) * height
+        )
 
     repeated: dict[str, set[int]] = {}
     for line in lines:
@@ -274,15 +279,20 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
     kept = [
         line
         for line in lines
-        if not (in_margin(line) and (
-            _PAGE_NUMBER.match(line.text.strip())
-            or len(repeated.get(re.sub(r"\d+", "#", line.text.strip().lower()), ())) >= 2
-        ))
+        if not (
+            in_margin(line)
+            and (
+                _PAGE_NUMBER.match(line.text.strip())
+                or len(repeated.get(re.sub(r"\d+", "#", line.text.strip().lower()), ())) >= 2
+            )
+        )
     ]
     return [replace(line, index=i) for i, line in enumerate(kept)]
 
 
 def body_font_size(lines: Sequence[Line]) -> float:
     """The most common font size, weighted by characters."""
-    sizes = [round(line.font_size * 2) / 2 for line in lines for _ in range(len(line.text) // 10 + 1)]
+    sizes = [
+        round(line.font_size * 2) / 2 for line in lines for _ in range(len(line.text) // 10 + 1)
+    ]
     return statistics.mode(sizes) if sizes else 10.0

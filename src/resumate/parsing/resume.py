@@ -1,8 +1,8 @@
 """Document -> ParsedResume. Pure: no files, network, clock or globals; `today` comes in.
 
-    lines    = document_lines(document)        layout analysis, reading order
-    sections = split_sections(lines)           headings and what they cover
-    resume   = fields per section              contact, work, education, skills, ...
+lines    = document_lines(document)        layout analysis, reading order
+sections = split_sections(lines)           headings and what they cover
+resume   = fields per section              contact, work, education, skills, ...
 """
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ def parse_document(
     document: Document, *, today: dt.date, default_region: str | None = None
 ) -> ParseOutcome:
     heights = {page.number: page.height for page in document.pages}
-    lines = drop_page_furniture(document_lines(document), heights) if not document.flow else document_lines(document)
+    lines = (
+        drop_page_furniture(document_lines(document), heights)
+        if not document.flow
+        else document_lines(document)
+    )
     sections = split_sections(lines)
     resume = build_resume(lines, sections, today=today, default_region=default_region)
     warnings = _completeness_warnings(resume, document)
@@ -52,8 +56,19 @@ def build_resume(
     found = contact.extract_basics(lines, sections, default_region=default_region)
     resume = ParsedResume(basics=found.basics)
     metas |= found.metas
-    for kind in ("work", "volunteer", "education", "skills", "languages", "certificates",
-                 "projects", "awards", "publications", "interests", "references"):
+    for kind in (
+        "work",
+        "volunteer",
+        "education",
+        "skills",
+        "languages",
+        "certificates",
+        "projects",
+        "awards",
+        "publications",
+        "interests",
+        "references",
+    ):
         body = [line for s in sections if s.kind == kind for line in s.lines]
         if body:
             metas |= _fill_section(resume, kind, body, today=today)
@@ -62,7 +77,9 @@ def build_resume(
     return resume
 
 
-def _fill_section(resume: ParsedResume, kind: str, body: list[Line], *, today: dt.date) -> dict[str, FieldMeta]:
+def _fill_section(
+    resume: ParsedResume, kind: str, body: list[Line], *, today: dt.date
+) -> dict[str, FieldMeta]:
     if kind == "work":
         resume.work, metas = work.extract_work(body, today=today)
     elif kind == "volunteer":

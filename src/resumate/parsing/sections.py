@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from resumate.parsing.fields.common import is_bullet
 from resumate.parsing.lines import Line, body_font_size
@@ -25,84 +25,268 @@ SectionKind = str  # one of SECTION_KINDS
 
 SECTION_TITLES: dict[str, tuple[str, ...]] = {
     "summary": (
-        "summary", "professional summary", "career summary", "executive summary", "profile",
-        "professional profile", "personal profile", "career profile", "about", "about me",
-        "objective", "career objective", "introduction", "overview", "who am i", "bio",
-        "profil", "über mich", "zusammenfassung", "kurzprofil", "résumé", "à propos",
-        "a propos", "à propos de moi", "perfil", "resumen", "sobre mí", "sobre mi",
-        "perfil profissional", "resumo", "sobre mim", "objetivo", "objectif",
+        "summary",
+        "professional summary",
+        "career summary",
+        "executive summary",
+        "profile",
+        "professional profile",
+        "personal profile",
+        "career profile",
+        "about",
+        "about me",
+        "objective",
+        "career objective",
+        "introduction",
+        "overview",
+        "who am i",
+        "bio",
+        "profil",
+        "über mich",
+        "zusammenfassung",
+        "kurzprofil",
+        "résumé",
+        "à propos",
+        "a propos",
+        "à propos de moi",
+        "perfil",
+        "resumen",
+        "sobre mí",
+        "sobre mi",
+        "perfil profissional",
+        "resumo",
+        "sobre mim",
+        "objetivo",
+        "objectif",
     ),
     "work": (
-        "experience", "experiences", "work experience", "professional experience",
-        "employment", "employment history", "work history", "career history", "career",
-        "professional background", "relevant experience", "work", "positions",
-        "industry experience", "experience and employment", "professional history",
-        "berufserfahrung", "erfahrung", "beruflicher werdegang", "werdegang", "berufspraxis",
-        "expérience", "expériences", "expérience professionnelle",
-        "expériences professionnelles", "parcours professionnel", "experiencia",
-        "experiencia laboral", "experiencia profesional", "trayectoria profesional",
-        "experiência", "experiência profissional", "histórico profissional",
+        "experience",
+        "experiences",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "career",
+        "professional background",
+        "relevant experience",
+        "work",
+        "positions",
+        "industry experience",
+        "experience and employment",
+        "professional history",
+        "berufserfahrung",
+        "erfahrung",
+        "beruflicher werdegang",
+        "werdegang",
+        "berufspraxis",
+        "expérience",
+        "expériences",
+        "expérience professionnelle",
+        "expériences professionnelles",
+        "parcours professionnel",
+        "experiencia",
+        "experiencia laboral",
+        "experiencia profesional",
+        "trayectoria profesional",
+        "experiência",
+        "experiência profissional",
+        "histórico profissional",
     ),
     "education": (
-        "education", "academic background", "academic history", "education and training",
-        "educational background", "qualifications", "academic qualifications", "studies",
-        "schooling", "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung",
-        "akademischer werdegang", "formation", "formations", "éducation", "études",
-        "parcours académique", "educación", "formación", "formación académica", "estudios",
-        "educação", "formação", "formação acadêmica", "formação académica",
+        "education",
+        "academic background",
+        "academic history",
+        "education and training",
+        "educational background",
+        "qualifications",
+        "academic qualifications",
+        "studies",
+        "schooling",
+        "ausbildung",
+        "bildung",
+        "bildungsweg",
+        "studium",
+        "schulbildung",
+        "akademischer werdegang",
+        "formation",
+        "formations",
+        "éducation",
+        "études",
+        "parcours académique",
+        "educación",
+        "formación",
+        "formación académica",
+        "estudios",
+        "educação",
+        "formação",
+        "formação acadêmica",
+        "formação académica",
     ),
     "skills": (
-        "skills", "technical skills", "core skills", "key skills", "skills and expertise",
-        "competencies", "core competencies", "expertise", "areas of expertise",
-        "technologies", "tech stack", "technical expertise", "tools", "tools and technologies",
-        "programming languages", "skill set", "skillset", "abilities", "strengths",
-        "kenntnisse", "fähigkeiten", "kompetenzen", "fachkenntnisse", "it kenntnisse",
-        "compétences", "compétences techniques", "savoir faire", "habilidades", "competencias",
-        "conocimientos", "aptitudes", "competências", "conhecimentos",
+        "skills",
+        "technical skills",
+        "core skills",
+        "key skills",
+        "skills and expertise",
+        "competencies",
+        "core competencies",
+        "expertise",
+        "areas of expertise",
+        "technologies",
+        "tech stack",
+        "technical expertise",
+        "tools",
+        "tools and technologies",
+        "programming languages",
+        "skill set",
+        "skillset",
+        "abilities",
+        "strengths",
+        "kenntnisse",
+        "fähigkeiten",
+        "kompetenzen",
+        "fachkenntnisse",
+        "it kenntnisse",
+        "compétences",
+        "compétences techniques",
+        "savoir faire",
+        "habilidades",
+        "competencias",
+        "conocimientos",
+        "aptitudes",
+        "competências",
+        "conhecimentos",
     ),
     "projects": (
-        "projects", "personal projects", "selected projects", "key projects",
-        "side projects", "open source", "open source projects", "portfolio", "projekte",
-        "projets", "proyectos", "projetos",
+        "projects",
+        "personal projects",
+        "selected projects",
+        "key projects",
+        "side projects",
+        "open source",
+        "open source projects",
+        "portfolio",
+        "projekte",
+        "projets",
+        "proyectos",
+        "projetos",
     ),
     "languages": (
-        "languages", "language skills", "spoken languages", "language", "sprachen",
-        "sprachkenntnisse", "langues", "compétences linguistiques", "idiomas", "lenguas",
+        "languages",
+        "language skills",
+        "spoken languages",
+        "language",
+        "sprachen",
+        "sprachkenntnisse",
+        "langues",
+        "compétences linguistiques",
+        "idiomas",
+        "lenguas",
         "línguas",
     ),
     "certificates": (
-        "certifications", "certificates", "certification", "licenses and certifications",
-        "licenses certifications", "certifications and licenses", "licenses",
-        "professional certifications", "accreditations", "zertifikate", "zertifizierungen",
-        "certificats", "certificaciones", "certificados", "certificações",
+        "certifications",
+        "certificates",
+        "certification",
+        "licenses and certifications",
+        "licenses certifications",
+        "certifications and licenses",
+        "licenses",
+        "professional certifications",
+        "accreditations",
+        "zertifikate",
+        "zertifizierungen",
+        "certificats",
+        "certificaciones",
+        "certificados",
+        "certificações",
     ),
     "awards": (
-        "awards", "honors", "honours", "awards and honors", "honors and awards",
-        "achievements", "accomplishments", "recognition", "distinctions", "prizes",
-        "auszeichnungen", "prix", "récompenses", "premios", "reconocimientos", "prêmios",
+        "awards",
+        "honors",
+        "honours",
+        "awards and honors",
+        "honors and awards",
+        "achievements",
+        "accomplishments",
+        "recognition",
+        "distinctions",
+        "prizes",
+        "auszeichnungen",
+        "prix",
+        "récompenses",
+        "premios",
+        "reconocimientos",
+        "prêmios",
     ),
     "volunteer": (
-        "volunteer", "volunteering", "volunteer experience", "volunteer work",
-        "community involvement", "community service", "ehrenamt", "ehrenamtliche tätigkeit",
-        "bénévolat", "voluntariado",
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "volunteer work",
+        "community involvement",
+        "community service",
+        "ehrenamt",
+        "ehrenamtliche tätigkeit",
+        "bénévolat",
+        "voluntariado",
     ),
     "publications": (
-        "publications", "selected publications", "papers", "research", "publikationen",
-        "veröffentlichungen", "publicaciones", "publicações",
+        "publications",
+        "selected publications",
+        "papers",
+        "research",
+        "publikationen",
+        "veröffentlichungen",
+        "publicaciones",
+        "publicações",
     ),
     "interests": (
-        "interests", "hobbies", "hobbies and interests", "personal interests", "activities",
-        "interessen", "hobbys", "freizeit", "centres d intérêt", "centres d intérêts",
-        "loisirs", "intereses", "aficiones", "interesses", "passatempos",
+        "interests",
+        "hobbies",
+        "hobbies and interests",
+        "personal interests",
+        "activities",
+        "interessen",
+        "hobbys",
+        "freizeit",
+        "centres d intérêt",
+        "centres d intérêts",
+        "loisirs",
+        "intereses",
+        "aficiones",
+        "interesses",
+        "passatempos",
     ),
     "references": (
-        "references", "referees", "referenzen", "références", "referencias", "referências",
+        "references",
+        "referees",
+        "referenzen",
+        "références",
+        "referencias",
+        "referências",
     ),
     "contact": (
-        "contact", "contact information", "contact details", "personal information",
-        "personal details", "personal data", "details", "info", "kontakt", "persönliche daten",
-        "coordonnées", "contacto", "datos personales", "contato", "dados pessoais", "links",
-        "social", "profiles",
+        "contact",
+        "contact information",
+        "contact details",
+        "personal information",
+        "personal details",
+        "personal data",
+        "details",
+        "info",
+        "kontakt",
+        "persönliche daten",
+        "coordonnées",
+        "contacto",
+        "datos personales",
+        "contato",
+        "dados pessoais",
+        "links",
+        "social",
+        "profiles",
     ),
 }
 SECTION_KINDS = ("header", "other", *SECTION_TITLES)
@@ -159,14 +343,55 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
 
 # Single words that name a section only when they stand alone ("Tools", not "Atlassian Tools").
 _AMBIGUOUS_HEADS = {
-    "technologies", "tools", "career", "work", "positions", "details", "info", "social", "links",
-    "research", "activities", "strengths", "abilities", "expertise", "portfolio", "language",
-    "about", "bio", "overview", "introduction", "profiles", "contact", "papers", "licenses",
-    "studies", "volunteer", "recognition", "prizes", "distinctions", "qualifications",
+    "technologies",
+    "tools",
+    "career",
+    "work",
+    "positions",
+    "details",
+    "info",
+    "social",
+    "links",
+    "research",
+    "activities",
+    "strengths",
+    "abilities",
+    "expertise",
+    "portfolio",
+    "language",
+    "about",
+    "bio",
+    "overview",
+    "introduction",
+    "profiles",
+    "contact",
+    "papers",
+    "licenses",
+    "studies",
+    "volunteer",
+    "recognition",
+    "prizes",
+    "distinctions",
+    "qualifications",
 }
 _QUALIFIERS = {
-    "professional", "relevant", "selected", "other", "additional", "key", "my", "technical",
-    "academic", "recent", "personal", "work", "and", "of", "main", "core", "general",
+    "professional",
+    "relevant",
+    "selected",
+    "other",
+    "additional",
+    "key",
+    "my",
+    "technical",
+    "academic",
+    "recent",
+    "personal",
+    "work",
+    "and",
+    "of",
+    "main",
+    "core",
+    "general",
 }
 
 
@@ -218,9 +443,10 @@ def _heading_mark(line: Line, body_size: float) -> Mark | None:
     if is_bullet(text):  # "• Formation" is an item in a list, not a heading
         return None
     head, colon, tail = text.partition(":")
-    if colon and tail.strip() and (kind := match_section_title(head, strict=True)):
-        if kind != "contact" and (line.cells[0].bold or head.isupper() or line.gap_above > 0.5 * line.font_size):
-            return kind, 2.5, _tail_line(line, tail.strip())
+    kind = match_section_title(head, strict=True) if colon and tail.strip() else None
+    styled = line.cells[0].bold or head.isupper() or line.gap_above > 0.5 * line.font_size
+    if kind is not None and kind != "contact" and styled:
+        return kind, 2.5, _tail_line(line, tail.strip())
     first = line.cells[0].text.strip()
     if len(line.cells) > 1 and (kind := match_section_title(first, strict=True)):
         return kind, 3.0, replace(line, cells=line.cells[1:])
@@ -234,8 +460,17 @@ def _heading_mark(line: Line, body_size: float) -> Mark | None:
 
 def _tail_line(line: Line, tail: str) -> Line:
     first = line.cells[0]
-    cell = type(first)(tail, first.x0, first.y0, first.x1, first.y1, first.page,
-                       first.font_size, first.bold, first.italic)
+    cell = type(first)(
+        tail,
+        first.x0,
+        first.y0,
+        first.x1,
+        first.y1,
+        first.page,
+        first.font_size,
+        first.bold,
+        first.italic,
+    )
     return replace(line, cells=(cell, *line.cells[1:]))
 
 
@@ -269,7 +504,9 @@ def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) ->
     floor = 0.9 * strict_sizes[len(strict_sizes) // 2]
     return [
         None
-        if mark and not match_section_title(line.text, strict=True) and mark[2] is None
+        if mark
+        and not match_section_title(line.text, strict=True)
+        and mark[2] is None
         and line.font_size < floor
         else mark
         for line, mark in zip(lines, marks, strict=True)
@@ -285,7 +522,9 @@ def _drop_loose_duplicates(lines: Sequence[Line], marks: list[Mark | None]) -> l
     }
     return [
         None
-        if mark and mark[2] is None and mark[0] in strict_kinds
+        if mark
+        and mark[2] is None
+        and mark[0] in strict_kinds
         and not match_section_title(line.text, strict=True)
         else mark
         for line, mark in zip(lines, marks, strict=True)
@@ -316,7 +555,9 @@ def _add_style_matched_headings(
     candidates = [
         i
         for i, line in enumerate(lines)
-        if marks[i] is None and i > 0 and _style_key(line) == style
+        if marks[i] is None
+        and i > 0
+        and _style_key(line) == style
         and _could_be_heading(line.text.strip())
     ]
     if len(candidates) * 2 > count:  # the style is shared with ordinary lines: not a signal

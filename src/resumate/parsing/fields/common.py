@@ -24,7 +24,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re
 
 
 def absolute_url(url: str) -> str:
-    """A URL with its scheme ("www.acme.com" -> "https://www.acme.com"), trailing punctuation off."""
+    """A URL with a scheme ("www.acme.com" -> "https://www.acme.com"), no trailing punctuation."""
     url = url.rstrip(".,;:)")
     return url if re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE) else f"https://{url}"
 
@@ -48,8 +48,12 @@ def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]
         evidence.page = lines[0].page
         evidence.lines = (min(ln.index for ln in lines), max(ln.index for ln in lines))
         first = lines[0]
-        evidence.bbox = (round(first.x0, 1), round(first.y0, 1), round(first.x1, 1),
-                         round(first.y1, 1))
+        evidence.bbox = (
+            round(first.x0, 1),
+            round(first.y0, 1),
+            round(first.x1, 1),
+            round(first.y1, 1),
+        )
     return FieldMeta(confidence=clamp(confidence), evidence=evidence)
 
 
@@ -114,8 +118,11 @@ def looks_like_sentence(text: str) -> bool:
     n = len(words(stripped))
     if n > 14:
         return True
-    if stripped.endswith(".") and n > 5 and not re.search(r"\b(inc|ltd|co|corp|s\.a)\.$",
-                                                            stripped, re.I):
+    if (
+        stripped.endswith(".")
+        and n > 5
+        and not re.search(r"\b(inc|ltd|co|corp|s\.a)\.$", stripped, re.I)
+    ):
         return True
     return bool(stripped[:1].islower()) and n > 3
 

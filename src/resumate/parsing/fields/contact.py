@@ -22,8 +22,8 @@ from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
     FieldSink,
-    absolute_url,
     Scored,
+    absolute_url,
     clean,
     join_paragraph,
     looks_like_sentence,
@@ -65,8 +65,26 @@ _NETWORK_BY_NAME |= {"twitter": "twitter.com", "x": "x.com", "linkedin": "linked
 _USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
 _NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b(?!:)")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
-_NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "la", "le", "di", "dos", "das", "du",
-                   "bin", "ibn", "al", "y", "e", "st."}
+_NAME_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "der",
+    "van",
+    "von",
+    "la",
+    "le",
+    "di",
+    "dos",
+    "das",
+    "du",
+    "bin",
+    "ibn",
+    "al",
+    "y",
+    "e",
+    "st.",
+}
 _NAME_LABEL = re.compile(r"^\s*(full\s+)?name\s*[:\-]\s*", re.IGNORECASE)
 
 
@@ -207,7 +225,12 @@ def find_label(lines: Sequence[Line], name: Scored | None) -> Scored | None:
             texts = [line.text.replace(name.value, " ", 1)] if name.value in line.text else []
         for text in texts:
             text = clean(text)
-            if not text or "@" in text or URL_RE.search(text) or sum(ch.isdigit() for ch in text) > 3:
+            if (
+                not text
+                or "@" in text
+                or URL_RE.search(text)
+                or sum(ch.isdigit() for ch in text) > 3
+            ):
                 continue
             if match_section_title(text) or len(text.split()) > 14:
                 continue
@@ -225,7 +248,9 @@ def find_email(scope: Sequence[Line], lines: Sequence[Line]) -> Scored | None:
         for line in group:
             match = EMAIL_RE.search(line.text.replace("mailto:", " "))
             if match:
-                return Scored(match.group(0).strip(".").lower(), confidence, (line,), ("email_pattern",))
+                return Scored(
+                    match.group(0).strip(".").lower(), confidence, (line,), ("email_pattern",)
+                )
     return None
 
 
@@ -237,8 +262,12 @@ def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None)
             found = _phone_in(line.text, region or "US")
             if found:
                 value, valid = found
-                return Scored(value, base if valid else base - 0.25, (line,),
-                              ("valid_number" if valid else "possible_number",))
+                return Scored(
+                    value,
+                    base if valid else base - 0.25,
+                    (line,),
+                    ("valid_number" if valid else "possible_number",),
+                )
     for line in scope:
         for match in _PHONE_SHAPE.finditer(EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))):
             raw = match.group(0).strip()
@@ -255,11 +284,17 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
     if sum(ch.isdigit() for ch in text) < 7:
         return None
     text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    if not any(7 <= sum(ch.isdigit() for ch in m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)):
+    if not any(
+        7 <= sum(ch.isdigit() for ch in m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)
+    ):
         return None  # cheap shape check before the full matcher
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.VALID
+    ):
         return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164), True
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.POSSIBLE
+    ):
         raw = match.raw_string.strip()
         if sum(ch.isdigit() for ch in raw) >= 7 and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", raw):
             return raw, False
@@ -291,7 +326,9 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
             key = _url_key(profile.url or "")
             if key not in seen:
                 seen.add(key)
-                profiles.append((profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",))))
+                profiles.append(
+                    (profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",)))
+                )
     return urls, profiles
 
 
@@ -322,7 +359,9 @@ def _profiles_from_mentions(text: str) -> list[Profile]:
                 continue
             network, template = NETWORKS[domain]
             username = match.group(user_group).strip(".")
-            profiles.append(Profile(network=network, username=username, url=template.format(username)))
+            profiles.append(
+                Profile(network=network, username=username, url=template.format(username))
+            )
     return profiles
 
 
@@ -347,7 +386,9 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                 parsed = _parse_place(part)
                 if not parsed or not _is_plausible_place(part, parsed):
                     continue
-                location = Location(**{k: v for k, v in parsed.items() if k in Location.model_fields and v})
+                location = Location(
+                    **{k: v for k, v in parsed.items() if k in Location.model_fields and v}
+                )
                 confidence = 0.85 if parsed.get("city") and parsed.get("countryCode") else 0.6
                 return _FoundLocation(
                     (parsed.get("countryCode"), location),
@@ -363,8 +404,13 @@ def _parse_place(text: str) -> dict[str, str] | None:
     """parse_location, retried without a bare postal number wherever it stands
     ("Medellin, Colombia 257633, CO"), and from the city on when a street address leads."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) > 1 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and any(
-        lexicon.match_country(re.sub(r"\s*\d+\s*", " ", p).strip()) == parts[-1] for p in parts[:-1]
+    if (
+        len(parts) > 1
+        and re.fullmatch(r"[A-Z]{2}", parts[-1])
+        and any(
+            lexicon.match_country(re.sub(r"\s*\d+\s*", " ", p).strip()) == parts[-1]
+            for p in parts[:-1]
+        )
     ):
         text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
     parsed = lexicon.parse_location(text)
@@ -393,13 +439,16 @@ def find_summary(sections: Sequence[Section]) -> Scored | None:
     for section in sections:
         if section.kind == "summary" and section.lines:
             text = join_paragraph(ln.text for ln in section.lines)
-            return Scored(text, 0.85 * section.confidence + 0.1, section.lines, ("summary_section",))
+            return Scored(
+                text, 0.85 * section.confidence + 0.1, section.lines, ("summary_section",)
+            )
     for section in sections:
         if section.kind == "header":
             prose = [ln for ln in section.lines if looks_like_sentence(ln.text)]
             if prose:
                 start = prose[0].index
                 block = [ln for ln in section.lines if start <= ln.index <= prose[-1].index]
-                return Scored(join_paragraph(ln.text for ln in block), 0.6, tuple(block),
-                              ("header_prose",))
+                return Scored(
+                    join_paragraph(ln.text for ln in block), 0.6, tuple(block), ("header_prose",)
+                )
     return None

@@ -19,7 +19,9 @@ from resumate.parsing.fields.work import put_dates
 from resumate.parsing.lines import Line
 from resumate.schema import Education, FieldMeta
 
-_SCORE = re.compile(r"\b(GPA|CGPA|grade|note|score|average|mention)\b\s*[:\-]?\s*([\w./ ]{1,20})", re.I)
+_SCORE = re.compile(
+    r"\b(GPA|CGPA|grade|note|score|average|mention)\b\s*[:\-]?\s*([\w./ ]{1,20})", re.I
+)
 _COURSES = re.compile(r"^\s*(relevant\s+)?(courses|coursework|modules|subjects)\s*[:\-]\s*", re.I)
 
 
@@ -56,25 +58,35 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         area = leftovers[0].text if leftovers else None
     entry = Education()
     entry.institution = sink.put(f"{path}.institution", institution)
-    line = (degree or (rest[0] if rest else None))
+    line = degree or (rest[0] if rest else None)
     lines = (line.line,) if line else ()
-    entry.studyType = sink.put(f"{path}.studyType", Scored(study_type or "", 0.85, lines, ("degree_pattern",)))
+    entry.studyType = sink.put(
+        f"{path}.studyType", Scored(study_type or "", 0.85, lines, ("degree_pattern",))
+    )
     area_confidence = 0.7 if degree is not None else 0.45
-    entry.area = sink.put(f"{path}.area", Scored(area or "", area_confidence, lines, ("degree_area",)))
+    entry.area = sink.put(
+        f"{path}.area", Scored(area or "", area_confidence, lines, ("degree_area",))
+    )
     entry.startDate, entry.endDate = put_dates(sink, path, block.dates, block.date_line)
     entry.score, entry.courses = _score_and_courses(block)
     entry.url = block.urls[0] if block.urls else None
     return entry
 
 
-_PROGRAMME = re.compile(r"^(?P<kind>[^,()]{2,40}?)\s+(?:in|of|en|em|de|in der)\s+(?P<area>[A-Z].+)$")
+_PROGRAMME = re.compile(
+    r"^(?P<kind>[^,()]{2,40}?)\s+(?:in|of|en|em|de|in der)\s+(?P<area>[A-Z].+)$"
+)
 
 
 def _named_programme(pieces: Sequence[Segment]) -> tuple[Segment, str, str] | None:
     """Fallback for degrees the lexicon does not know: "Courses in Freelance", "Diploma of X"."""
     for piece in pieces:
         match = _PROGRAMME.match(piece.text)
-        if match and lexicon.looks_like_institution(piece.text) < 0.5 and len(match["kind"].split()) <= 4:
+        if (
+            match
+            and lexicon.looks_like_institution(piece.text) < 0.5
+            and len(match["kind"].split()) <= 4
+        ):
             return piece, match["kind"], match["area"]
     return None
 
@@ -111,8 +123,9 @@ def _split_outside_brackets(text: str) -> list[str]:
 def _find_institution(segments: Sequence[Segment]) -> Scored | None:
     if not segments:
         return None
-    score, best = max(((lexicon.looks_like_institution(s.text), s) for s in segments),
-                      key=lambda pair: pair[0])
+    score, best = max(
+        ((lexicon.looks_like_institution(s.text), s) for s in segments), key=lambda pair: pair[0]
+    )
     if score >= 0.5:
         return Scored(best.text, 0.7 + 0.25 * score, (best.line,), ("institution_words",))
     first = segments[0]
@@ -134,7 +147,13 @@ def _score_and_courses(block: EntryBlock) -> tuple[str | None, list[str]]:
         if score is None and (match := _SCORE.search(text)):
             score = clean(match.group(2))
         if _COURSES.match(text):
-            courses.extend(c for c in (clean(p) for p in re.split(r"[,;•]", _COURSES.sub("", text))) if c)
+            courses.extend(
+                c for c in (clean(p) for p in re.split(r"[,;•]", _COURSES.sub("", text))) if c
+            )
     if not courses:
-        courses = [strip_bullet(ln.text) for ln in block.body if ln.text.strip().startswith(("•", "-", "*"))]
+        courses = [
+            strip_bullet(ln.text)
+            for ln in block.body
+            if ln.text.strip().startswith(("•", "-", "*"))
+        ]
     return score, courses

@@ -42,8 +42,27 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # Words left over when a date range spread over several cells is removed.
-_CONNECTORS = {"to", "until", "till", "bis", "à", "a", "au", "hasta", "até", "present", "current",
-               "now", "since", "from", "de", "desde", "seit", "depuis", "and"}
+_CONNECTORS = {
+    "to",
+    "until",
+    "till",
+    "bis",
+    "à",
+    "a",
+    "au",
+    "hasta",
+    "até",
+    "present",
+    "current",
+    "now",
+    "since",
+    "from",
+    "de",
+    "desde",
+    "seit",
+    "depuis",
+    "and",
+}
 _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s+at\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
 
 
@@ -89,7 +108,7 @@ def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
         for found in find_date_ranges(candidate, today=today):
             if found.start is not None and (found.end is not None or found.is_current):
                 return found
-            rest = (candidate[: found.span[0]] + candidate[found.span[1]:]).strip()
+            rest = (candidate[: found.span[0]] + candidate[found.span[1] :]).strip()
             if lone is None and len(words(rest)) <= 8:
                 lone = found
     return lone
@@ -144,7 +163,11 @@ def _header_spans(
         if n == 0:
             start = max(0, anchor - first_before)
         else:
-            while start - 1 >= floor and anchor - start < first_before and is_title_like(lines[start - 1]):
+            while (
+                start - 1 >= floor
+                and anchor - start < first_before
+                and is_title_like(lines[start - 1])
+            ):
                 start -= 1
         end = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
@@ -177,8 +200,10 @@ def _continues_header(line: Line, anchor: Line) -> bool:
 
 def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
     """True when `index` is one of the lines just before the next anchor that head its entry."""
-    return ceiling < len(lines) and ceiling - index <= before and all(
-        is_title_like(lines[j]) for j in range(index, ceiling)
+    return (
+        ceiling < len(lines)
+        and ceiling - index <= before
+        and all(is_title_like(lines[j]) for j in range(index, ceiling))
     )
 
 
@@ -210,7 +235,7 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
         for cell in line.cells:
             text = cell.text
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
-                text = text[: found.span[0]] + "  " + text[found.span[1]:]
+                text = text[: found.span[0]] + "  " + text[found.span[1] :]
             text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
             for part in _SEPARATORS.split(text):
                 part = clean(part)
@@ -233,7 +258,9 @@ def _block(
         for m in URL_RE.finditer(EMAIL_RE.sub(" ", ln.text))
         if m.group(0).lower().startswith(("http", "www."))  # a bare "Scrum.org" is a name
     )
-    return EntryBlock(header, body, dates, date_line, tuple(header_segments(header, today=today)), urls)
+    return EntryBlock(
+        header, body, dates, date_line, tuple(header_segments(header, today=today)), urls
+    )
 
 
 def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
@@ -245,8 +272,10 @@ def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBloc
         i
         for i in range(1, len(lines))
         if is_title_like(lines[i])
-        and (lines[i].gap_above >= max(1.5 * usual_gap, usual_gap + 2.0)
-             or (lines[i].is_bold and not lines[i - 1].is_bold))
+        and (
+            lines[i].gap_above >= max(1.5 * usual_gap, usual_gap + 2.0)
+            or (lines[i].is_bold and not lines[i - 1].is_bold)
+        )
     ]
     blocks = []
     for n, start in enumerate(starts):
@@ -270,7 +299,9 @@ def body_text(body: Sequence[Line]) -> tuple[str | None, list[str]]:
             current = [strip_bullet(text)]
             highlights.append("")
             highlights[-1] = join_paragraph(current)
-        elif current is not None and (text[:1].islower() or not highlights[-1].endswith((".", "!", "?"))):
+        elif current is not None and (
+            text[:1].islower() or not highlights[-1].endswith((".", "!", "?"))
+        ):
             current.append(text)
             highlights[-1] = join_paragraph(current)
         elif highlights and len(text) < 100 and not text.endswith("."):

@@ -41,7 +41,9 @@ _LEVEL_ONLY = re.compile(
 )
 
 
-def extract_skills(lines: Sequence[Line]) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
+def extract_skills(
+    lines: Sequence[Line],
+) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
     groups: list[tuple[str | None, str | None, list[str], list[Line]]] = []
     for i, line in enumerate(lines):
         text = strip_bullet(line.text)
@@ -96,8 +98,11 @@ def _name_and_level(text: str) -> tuple[str, str | None]:
 
 
 def _keywords(text: str) -> list[str]:
-    return [k for k in (clean(p) for p in skills.split_skill_list(text))
-            if k and len(k.split()) <= _MAX_KEYWORD_WORDS]
+    return [
+        k
+        for k in (clean(p) for p in skills.split_skill_list(text))
+        if k and len(k.split()) <= _MAX_KEYWORD_WORDS
+    ]
 
 
 def _skill_models(
@@ -115,14 +120,25 @@ def _skill_models(
             if raw not in keywords:  # the resume's own spelling; the canonical one goes to meta
                 keywords.append(raw)
             if match:
-                sources.append(SkillSource(raw=raw, canonical=match.canonical, category=match.category))
+                sources.append(
+                    SkillSource(raw=raw, canonical=match.canonical, category=match.category)
+                )
         path = f"skills[{len(models)}]"
-        known = sum(1 for k in raw_keywords if skills.normalize_skill(k)) / max(1, len(raw_keywords))
+        known = sum(1 for k in raw_keywords if skills.normalize_skill(k)) / max(
+            1, len(raw_keywords)
+        )
         if name:
             sink.put(f"{path}.name", Scored(name, 0.8, tuple(lines[:1]), ("skills_section",)))
         if keywords:
-            sink.put(f"{path}.keywords", Scored(", ".join(keywords), 0.6 + 0.35 * known, tuple(lines),
-                                                ("skills_section", "taxonomy_share")))
+            sink.put(
+                f"{path}.keywords",
+                Scored(
+                    ", ".join(keywords),
+                    0.6 + 0.35 * known,
+                    tuple(lines),
+                    ("skills_section", "taxonomy_share"),
+                ),
+            )
         models.append(Skill(name=name, level=level, keywords=keywords))
     return models, sources, sink.metas
 
@@ -131,7 +147,9 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
     sink = FieldSink()
     found: list[Language] = []
     for line in lines:
-        parts = [p for cell in line.cells for p in re.split(r"[,;•|]|\s[–—-]\s", strip_bullet(cell.text))]
+        parts = [
+            p for cell in line.cells for p in re.split(r"[,;•|]|\s[–—-]\s", strip_bullet(cell.text))
+        ]
         for part in parts:
             part = clean(part)
             lang = lexicon.match_language(part) if part else None
@@ -143,12 +161,17 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
             fluency = lexicon.match_fluency(part)
             rest = clean(re.sub(re.escape(lang.name), "", part, flags=re.I)) if fluency else ""
             entry = Language(language=lang.name, fluency=rest or (fluency if fluency else None))
-            sink.put(f"languages[{len(found)}].language", Scored(lang.name, 0.9, (line,), ("language_name",)))
+            sink.put(
+                f"languages[{len(found)}].language",
+                Scored(lang.name, 0.9, (line,), ("language_name",)),
+            )
             found.append(entry)
     return found, sink.metas
 
 
-def extract_certificates(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Certificate], dict[str, FieldMeta]]:
+def extract_certificates(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Certificate], dict[str, FieldMeta]]:
     sink = FieldSink()
     items: list[Certificate] = []
     for block in _item_blocks(lines, today):
@@ -160,34 +183,54 @@ def extract_certificates(lines: Sequence[Line], *, today: dt.date) -> tuple[list
         if date and len(date) == len("YYYY-MM-DD"):  # the schema wants a full date here
             cert.date = date
         elif date:  # keep a year or month as written, beside the document
-            sink.metas[f"{path}.date"] = Scored(date, 0.6, name.lines, ("partial_date", f"date={date}")).meta()
+            sink.metas[f"{path}.date"] = Scored(
+                date, 0.6, name.lines, ("partial_date", f"date={date}")
+            ).meta()
         cert.url = extra.get("url")
         items.append(cert)
     return items, sink.metas
 
 
-def extract_awards(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Award], dict[str, FieldMeta]]:
+def extract_awards(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Award], dict[str, FieldMeta]]:
     sink = FieldSink()
     items: list[Award] = []
     for name, extra in _item_blocks(lines, today):
         path = f"awards[{len(items)}]"
-        items.append(Award(title=sink.put(f"{path}.title", name), awarder=extra.get("second"),
-                           date=extra.get("date"), summary=extra.get("summary")))
+        items.append(
+            Award(
+                title=sink.put(f"{path}.title", name),
+                awarder=extra.get("second"),
+                date=extra.get("date"),
+                summary=extra.get("summary"),
+            )
+        )
     return items, sink.metas
 
 
-def extract_publications(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Publication], dict[str, FieldMeta]]:
+def extract_publications(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Publication], dict[str, FieldMeta]]:
     sink = FieldSink()
     items: list[Publication] = []
     for name, extra in _item_blocks(lines, today):
         path = f"publications[{len(items)}]"
-        items.append(Publication(name=sink.put(f"{path}.name", name), publisher=extra.get("second"),
-                                 releaseDate=extra.get("date"), url=extra.get("url"),
-                                 summary=extra.get("summary")))
+        items.append(
+            Publication(
+                name=sink.put(f"{path}.name", name),
+                publisher=extra.get("second"),
+                releaseDate=extra.get("date"),
+                url=extra.get("url"),
+                summary=extra.get("summary"),
+            )
+        )
     return items, sink.metas
 
 
-def extract_projects(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Project], dict[str, FieldMeta]]:
+def extract_projects(
+    lines: Sequence[Line], *, today: dt.date
+) -> tuple[list[Project], dict[str, FieldMeta]]:
     sink = FieldSink()
     items: list[Project] = []
     for block in split_entries(lines, today=today):
@@ -196,9 +239,14 @@ def extract_projects(lines: Sequence[Line], *, today: dt.date) -> tuple[list[Pro
         first = block.segments[0]
         path = f"projects[{len(items)}]"
         summary, highlights = body_text(block.body)
-        project = Project(name=sink.put(f"{path}.name", Scored(first.text, 0.7, (first.line,), ("first_segment",))),
-                          description=summary, highlights=highlights,
-                          url=block.urls[0] if block.urls else None)
+        project = Project(
+            name=sink.put(
+                f"{path}.name", Scored(first.text, 0.7, (first.line,), ("first_segment",))
+            ),
+            description=summary,
+            highlights=highlights,
+            url=block.urls[0] if block.urls else None,
+        )
         if block.dates and block.dates.start:
             project.startDate = block.dates.start.iso()
         if block.dates and block.dates.end:

@@ -52,7 +52,9 @@ def extract_work(
         work.url = block.urls[0] if block.urls else None
         if work.name is None and work.url:  # only the employer's website names it
             domain = re.sub(r"^(https?://)?(www\.)?", "", work.url).split("/")[0]
-            work.name = sink.put(f"{path}.name", Scored(domain, 0.4, block.header[:1], ("url_domain",)))
+            work.name = sink.put(
+                f"{path}.name", Scored(domain, 0.4, block.header[:1], ("url_domain",))
+            )
         if work.name or work.position:
             entries.append(work)
         else:
@@ -65,8 +67,15 @@ def extract_volunteer(
 ) -> tuple[list[Volunteer], dict[str, FieldMeta]]:
     works, metas = extract_work(lines, today=today, prefix="volunteer")
     volunteers = [
-        Volunteer(organization=w.name, position=w.position, url=w.url, startDate=w.startDate,
-                  endDate=w.endDate, summary=w.summary, highlights=w.highlights)
+        Volunteer(
+            organization=w.name,
+            position=w.position,
+            url=w.url,
+            startDate=w.startDate,
+            endDate=w.endDate,
+            summary=w.summary,
+            highlights=w.highlights,
+        )
         for w in works
     ]
     renamed = {k.replace(".name", ".organization"): v for k, v in metas.items()}
@@ -94,16 +103,22 @@ def _renumber(
     renamed = {}
     for key, meta in metas.items():
         old = int(key[len(prefix) + 1 : key.index("]")])
-        renamed[f"{prefix}[{mapping[old]}]{key[key.index(']') + 1:]}"] = meta
+        renamed[f"{prefix}[{mapping[old]}]{key[key.index(']') + 1 :]}"] = meta
     return entries, renamed
 
 
-def put_dates(sink: FieldSink, path: str, dates: DateRange | None, line: Line | None) -> tuple[str | None, str | None]:
+def put_dates(
+    sink: FieldSink, path: str, dates: DateRange | None, line: Line | None
+) -> tuple[str | None, str | None]:
     """Store start/end dates (an open end is left empty, meaning "present")."""
     if dates is None:
         return None, None
     lines = (line,) if line else ()
-    start = sink.put(f"{path}.startDate", Scored(dates.start.iso(), 0.92, lines, ("date_range",))) if dates.start else None
+    start = (
+        sink.put(f"{path}.startDate", Scored(dates.start.iso(), 0.92, lines, ("date_range",)))
+        if dates.start
+        else None
+    )
     end = None
     if dates.end is not None:
         end = sink.put(f"{path}.endDate", Scored(dates.end.iso(), 0.92, lines, ("date_range",)))
@@ -144,7 +159,10 @@ def assign_roles(blocks: Sequence[EntryBlock]) -> list[Roles]:
 
 def _title_first(role: Roles) -> bool:
     assert role.position and role.company
-    return (role.position.line.index, role.position.line.x0) <= (role.company.line.index, role.company.line.x0)
+    return (role.position.line.index, role.position.line.x0) <= (
+        role.company.line.index,
+        role.company.line.x0,
+    )
 
 
 def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
@@ -163,8 +181,10 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     ]
     for segment in candidates:
         if ", " in segment.text:
-            left, right = (Segment(part.strip(), segment.line, segment.bold)
-                           for part in segment.text.split(", ", 1))
+            left, right = (
+                Segment(part.strip(), segment.line, segment.bold)
+                for part in segment.text.split(", ", 1)
+            )
             pairs += [(left, right, COMMA_SPLIT_COST), (right, left, COMMA_SPLIT_COST)]
     best: Roles | None = None
     best_score = _single_score(candidates[0]) if len(candidates) == 1 else float("-inf")
@@ -172,8 +192,11 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
         best = _single_roles(candidates[0], location)
     for a, b, cost in pairs:
         score = _pair_score(a, b) - cost
-        position_first = (a.line.index, a.line.x0, candidates.index(a) if a in candidates else 0) <= (
-            b.line.index, b.line.x0, candidates.index(b) if b in candidates else 1)
+        position_first = (
+            a.line.index,
+            a.line.x0,
+            candidates.index(a) if a in candidates else 0,
+        ) <= (b.line.index, b.line.x0, candidates.index(b) if b in candidates else 1)
         if order is not None:
             score += 0.5 if position_first == order else -0.5
         if score > best_score:
@@ -248,4 +271,6 @@ def is_place_part(part: str) -> bool:
     if part.upper() in lexicon.US_STATES and len(part) == 2:
         return True
     parsed = lexicon.parse_location(part)
-    return bool(parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region")))
+    return bool(
+        parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
+    )
