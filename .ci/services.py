@@ -46,6 +46,14 @@ def start_redis() -> None:
     print("services: Redis", "up" if wait_for(6379) else "did not start", file=sys.stderr)
 
 
+def start_rabbitmq() -> None:
+    if listening(5672) or not shutil.which("rabbitmq-server"):
+        return
+    subprocess.run(["rabbitmq-server", "-detached"], check=False)
+    print("services: RabbitMQ", "up" if wait_for(5672, 60) else "did not start", file=sys.stderr)
+
+
 if __name__ == "__main__":
     start_postgres()
     start_redis()
+    start_rabbitmq()
