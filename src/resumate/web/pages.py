@@ -54,7 +54,16 @@ def make_templates() -> Jinja2Templates:
     templates.env.globals["version"] = __version__
     templates.env.filters["percent"] = lambda v: "–" if v is None else f"{round(v * 100)}%"
     templates.env.filters["resume_date"] = resume_date
+    templates.env.filters["filesize"] = file_size
     return templates
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1_048_576:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1_048_576:.1f} MB"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
