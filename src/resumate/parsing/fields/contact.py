@@ -414,6 +414,11 @@ def _parse_place(text: str) -> dict[str, str] | None:
     ):
         text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
     parsed = lexicon.parse_location(text)
+    if parsed and parsed.get("city") and lexicon.match_city(parsed["city"]):
+        return parsed
+    anchored = _city_anchored(text)
+    if anchored is not None:
+        return anchored
     if parsed and parsed.get("city"):
         return parsed
     postal = _POSTAL_NUMBER.search(text)
@@ -423,6 +428,28 @@ def _parse_place(text: str) -> dict[str, str] | None:
         if retry and retry.get("city"):
             return {**retry, "postalCode": retry.get("postalCode") or postal.group(0)}
     return parsed
+
+
+def _city_anchored(text: str) -> dict[str, str] | None:
+    """Fallback for addresses parse_location cannot lay out ("6, rue X, 59465, Toulouse (FR),
+    Occitanie"): the first part that is a known city is the city, the parts before it the
+    address, a country name after it (or the city's own country) the country."""
+    parts = [p.strip() for p in re.split(r",|\(|\)", text) if p.strip()]
+    for i, part in enumerate(parts):
+        name = _POSTAL_NUMBER.sub("", part).strip()
+        city = lexicon.match_city(name) if name else None
+        if city is None:
+            continue
+        country = next((c for p in parts[i + 1 :] if (c := lexicon.match_country(p))), city[1])
+        out = {"city": name, "countryCode": country}
+        postal = _POSTAL_NUMBER.search(text)
+        if postal:
+            out["postalCode"] = postal.group(0)
+        address = [p for p in parts[:i] if not _POSTAL_NUMBER.fullmatch(p)]
+        if address:
+            out["address"] = ", ".join(address)
+        return out
+    return None
 
 
 def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
