@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from resumate.parsing import lexicon
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
@@ -35,6 +36,7 @@ MAX_LINES_AFTER_DATE = 2
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
 WRAP_GAP_EM = 0.35
+MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
 _DURATION = re.compile(
     r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
@@ -63,7 +65,8 @@ _CONNECTORS = {
     "depuis",
     "and",
 }
-_SEPARATORS = re.compile(r"\s+[•·@]\s+|\s+at\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
+_SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
+_AT = re.compile(r"\s+at\s+")  # "Engineer at Acme", but not "University of Illinois at Chicago"
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,15 +220,25 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
             and len(line.cells) == 1
             and len(prev.cells) >= 1
             and line.gap_above < WRAP_GAP_EM * line.font_size
-            and len(words(line.text)) <= 2
+            and len(words(line.text)) <= MAX_WRAPPED_WORDS
             and not any(ch.isdigit() for ch in line.text)
+            and not line.text.rstrip().endswith(".")
         ):
-            last = prev.cells[-1]
-            merged = replace(last, text=f"{last.text} {line.text.strip()}", y1=line.y1)
-            out[-1] = replace(prev, cells=(*prev.cells[:-1], merged))
+            # The wrapped text continues the cell it sits under (not a right-aligned date).
+            k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
+            cell = prev.cells[k]
+            merged = replace(cell, text=f"{cell.text} {line.text.strip()}", y1=line.y1)
+            out[-1] = replace(prev, cells=(*prev.cells[:k], merged, *prev.cells[k + 1 :]))
             continue
         out.append(line)
     return out
+
+
+def _split_at(text: str) -> list[str]:
+    match = _AT.search(text)
+    if match is None or lexicon.looks_like_institution(text[: match.start()]) >= 0.5:
+        return [text]
+    return [text[: match.start()], text[match.end() :]]
 
 
 def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
@@ -237,7 +250,7 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1] :]
             text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
-            for part in _SEPARATORS.split(text):
+            for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
                 part = clean(part)
                 if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
                     segments.append(Segment(part, line, cell.bold))
