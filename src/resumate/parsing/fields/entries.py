@@ -247,6 +247,8 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
     for line in unwrap(lines):
         for cell in line.cells:
             text = cell.text
+            if is_bullet(text):  # a highlight that shares its line with the dates
+                continue
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1] :]
             text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
