@@ -32,12 +32,9 @@ class ParseOutcome:
 def parse_document(
     document: Document, *, today: dt.date, default_region: str | None = None
 ) -> ParseOutcome:
-    heights = {page.number: page.height for page in document.pages}
-    lines = (
-        drop_page_furniture(document_lines(document), heights)
-        if not document.flow
-        else document_lines(document)
-    )
+    lines = document_lines(document)
+    if not document.flow:  # only real pages have running headers, footers and page numbers
+        lines = drop_page_furniture(lines, {page.number: page.height for page in document.pages})
     sections = split_sections(lines)
     resume = build_resume(lines, sections, today=today, default_region=default_region)
     warnings = _completeness_warnings(resume, document)

@@ -430,7 +430,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         kind, heading, confidence = new_kind, line, _confidence(score)
         body = [rest] if rest is not None else []
     sections.append(Section(kind, heading, tuple(body), confidence))
-    return _merge_repeated(sections)
+    return _drop_empty_header(sections)
 
 
 Mark = tuple[SectionKind, float, Line | None]
@@ -576,6 +576,6 @@ def _confidence(score: float) -> float:
     return round(min(1.0, 0.5 + 0.1 * score), 3)
 
 
-def _merge_repeated(sections: list[Section]) -> list[Section]:
+def _drop_empty_header(sections: list[Section]) -> list[Section]:
     """Drop empty `header` sections."""
     return [s for s in sections if s.kind != "header" or s.lines]

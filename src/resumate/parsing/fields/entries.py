@@ -312,8 +312,7 @@ def body_text(body: Sequence[Line]) -> tuple[str | None, list[str]]:
         text = line.text.strip()
         if is_bullet(text):
             current = [strip_bullet(text)]
-            highlights.append("")
-            highlights[-1] = join_paragraph(current)
+            highlights.append(join_paragraph(current))
         elif current is not None and (
             text[:1].islower() or not highlights[-1].endswith((".", "!", "?"))
         ):
