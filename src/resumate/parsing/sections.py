@@ -442,6 +442,8 @@ def _heading_mark(line: Line, body_size: float) -> Mark | None:
     text = line.text.strip()
     if is_bullet(text):  # "• Formation" is an item in a list, not a heading
         return None
+    if text[:1].islower() and line.gap_above < 0.5 * line.font_size:
+        return None  # "technologies" closing a wrapped sentence, not a "Technologies" heading
     head, colon, tail = text.partition(":")
     kind = match_section_title(head, strict=True) if colon and tail.strip() else None
     styled = line.cells[0].bold or head.isupper() or line.gap_above > 0.5 * line.font_size
