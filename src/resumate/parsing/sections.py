@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from resumate.parsing import lexicon
 from resumate.parsing.fields.common import is_bullet
 from resumate.parsing.lines import Line, body_font_size
 
@@ -337,8 +338,25 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
     if strict:
         return None
     if words and len(words) <= 3 and words[-1] in _HEAD_WORDS and words[-1] not in _AMBIGUOUS_HEADS:
+        if len(words) > 1 and words[-1] in _GENERIC_TAILS and words[-2] in _HEAD_WORDS:
+            return _HEAD_WORDS[words[-2]]  # "Projects Experience" is about projects
         return _HEAD_WORDS[words[-1]]
     return None
+
+
+_GENERIC_TAILS = {"experience", "experiences", "history"}
+
+
+def _is_label_inside(current: SectionKind, inline: SectionKind, tail: str) -> bool:
+    """An inline "Label: a, b" that belongs to the section it stands in: a label inside a job
+    or degree, or a skills group such as "Languages: Python, Go" (but "Languages: English,
+    German" under Skills does start the languages)."""
+    if current in _ENTRY_KINDS or current in ("interests", "languages", "certificates"):
+        return True
+    if current == "skills":
+        first = re.split(r"[,;·•|(]", tail, maxsplit=1)[0]
+        return not (inline == "languages" and lexicon.match_language(first.strip()))
+    return False
 
 
 # Single words that name a section only when they stand alone ("Tools", not "Atlassian Tools").
@@ -422,7 +440,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             continue
         new_kind, score, rest = mark
         inline = rest is not None and len(rest.cells) == len(line.cells)  # "Skills: a, b"
-        if inline and kind in _ENTRY_KINDS:  # a label inside a job or degree, not a section
+        if inline and rest is not None and _is_label_inside(kind, new_kind, rest.text):
             body.append(line)
             continue
         if body or heading is not None or kind != "header":
