@@ -180,11 +180,10 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
         (a, b, 0.0) for a in candidates for b in candidates if a is not b
     ]
     for segment in candidates:
-        if ", " in segment.text:
-            left, right = (
-                Segment(part.strip(), segment.line, segment.bold)
-                for part in segment.text.split(", ", 1)
-            )
+        parts = split_commas(segment.text)
+        if len(parts) > 1:  # commas inside brackets ("Contractor (design, admin)") do not split
+            left = Segment(parts[0], segment.line, segment.bold)
+            right = Segment(", ".join(parts[1:]), segment.line, segment.bold)
             pairs += [(left, right, COMMA_SPLIT_COST), (right, left, COMMA_SPLIT_COST)]
     best: Roles | None = None
     best_score = _single_score(candidates[0]) if len(candidates) == 1 else float("-inf")
@@ -259,7 +258,11 @@ def split_commas(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_REMOTE = re.compile(r"^(remote|hybrid|on-?site|worldwide|anywhere)\b", re.IGNORECASE)
+_REMOTE = re.compile(
+    r"^(remote|hybrid|on-?site|worldwide|anywhere|europe|asia|africa|oceania|emea|apac|latam|"
+    r"north america|south america|latin america|middle east)\b",
+    re.IGNORECASE,
+)
 
 
 def is_place_part(part: str) -> bool:
