@@ -106,9 +106,13 @@ def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
         return None
     lone: DateRange | None = None
     for candidate in _date_candidates(line):
-        if looks_like_sentence(candidate):
+        ranges = find_date_ranges(candidate, today=today)
+        rest = candidate
+        for found in sorted(ranges, key=lambda r: -r.span[0]):
+            rest = rest[: found.span[0]] + " " + rest[found.span[1] :]
+        if looks_like_sentence(rest):  # judged without the dates ("janv. 2015 – août 2018")
             continue
-        for found in find_date_ranges(candidate, today=today):
+        for found in ranges:
             if found.start is not None and (found.end is not None or found.is_current):
                 return found
             rest = (candidate[: found.span[0]] + candidate[found.span[1] :]).strip()
