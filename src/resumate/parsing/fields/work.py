@@ -266,7 +266,7 @@ _REMOTE = re.compile(
 
 
 def is_place_part(part: str) -> bool:
-    part = part.strip(" .")
+    part = part.split("(")[0].strip(" .") if not part.startswith("(") else part.strip("() .")
     if not part or len(part.split()) > 5:
         return False
     if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
