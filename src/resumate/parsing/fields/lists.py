@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
@@ -33,6 +34,7 @@ from resumate.schema import (
 
 _LEVEL = re.compile(r"\(([A-Za-z ]{3,20})\)\s*$")
 _MAX_KEYWORD_WORDS = 6
+ItemT = TypeVar("ItemT", Award, Publication)
 _LEVEL_ONLY = re.compile(
     r"^(excellent|proficient|advanced|intermediate|beginner|expert|master|familiar|basic|novice|"
     r"good|strong|competent|working knowledge|fortgeschritten|grundkenntnisse|avancé|débutant|"
@@ -194,37 +196,33 @@ def extract_certificates(
 def extract_awards(
     lines: Sequence[Line], *, today: dt.date
 ) -> tuple[list[Award], dict[str, FieldMeta]]:
-    sink = FieldSink()
-    items: list[Award] = []
-    for name, extra in _item_blocks(lines, today):
-        path = f"awards[{len(items)}]"
-        items.append(
-            Award(
-                title=sink.put(f"{path}.title", name),
-                awarder=extra.get("second"),
-                date=extra.get("date"),
-                summary=extra.get("summary"),
-            )
-        )
-    return items, sink.metas
+    fields = {"awarder": "second", "date": "date", "summary": "summary"}
+    return _dated_items(lines, today, "awards", Award, "title", fields)
 
 
 def extract_publications(
     lines: Sequence[Line], *, today: dt.date
 ) -> tuple[list[Publication], dict[str, FieldMeta]]:
+    fields = {"publisher": "second", "releaseDate": "date", "url": "url", "summary": "summary"}
+    return _dated_items(lines, today, "publications", Publication, "name", fields)
+
+
+def _dated_items(
+    lines: Sequence[Line],
+    today: dt.date,
+    section: str,
+    model: type[ItemT],
+    name_field: str,
+    fields: dict[str, str],
+) -> tuple[list[ItemT], dict[str, FieldMeta]]:
+    """One item per entry block: its first header segment names it, `fields` maps the item's
+    other JSON Resume fields to what the block offers (second segment, date, url, summary)."""
     sink = FieldSink()
-    items: list[Publication] = []
+    items: list[ItemT] = []
     for name, extra in _item_blocks(lines, today):
-        path = f"publications[{len(items)}]"
-        items.append(
-            Publication(
-                name=sink.put(f"{path}.name", name),
-                publisher=extra.get("second"),
-                releaseDate=extra.get("date"),
-                url=extra.get("url"),
-                summary=extra.get("summary"),
-            )
-        )
+        title = sink.put(f"{section}[{len(items)}].{name_field}", name)
+        values = {field: extra.get(key) for field, key in fields.items()}
+        items.append(model(**{name_field: title}, **values))
     return items, sink.metas
 
 
