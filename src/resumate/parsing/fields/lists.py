@@ -59,8 +59,8 @@ def extract_skills(
             groups.append((name, level, [], [line]))
             continue
         if _LEVEL_ONLY.match(text) and groups and groups[-1][0] and not groups[-1][2]:
-            name, _, keywords, group_lines = groups[-1]
-            groups[-1] = (name, clean(text), keywords, group_lines)  # "Excellent" under a name
+            group_name, _, keywords, group_lines = groups[-1]
+            groups[-1] = (group_name, clean(text), keywords, group_lines)  # "Excellent" below
             continue
         if len(line.cells) > 1 and all(c.bold for c in line.cells) and not _next_is_bold(lines, i):
             groups.append((clean(line.cells[0].text), None, [], [line]))  # a row of group names
