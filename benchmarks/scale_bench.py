@@ -4,10 +4,11 @@
     uv run python benchmarks/scale_bench.py pgbench --seconds 10
     uv run python benchmarks/scale_bench.py load --seconds 15 --clients 8
 
-throughput: the same N distinct one-page PDFs parsed by the in-process runner (1 and 2 threads)
-and by Celery with 1 and 2 `resumate worker` processes (concurrency 1 each, a private Redis),
-all on a fresh PostgreSQL schema; reports jobs/s, the ratio, and the queue overhead per job
-(Celery time per job minus in-process time per job with one worker).
+throughput: the same N distinct one-page PDFs parsed by the engine alone (`resumate.parse` in 1
+and 2 processes), by the in-process runner (1 and 2 threads) and by Celery with 1 and 2
+`resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
+PostgreSQL schema; reports jobs/s, the ratios (2 vs 1, service vs engine alone), and the queue
+overhead per job (Celery time per job minus in-process time per job with one worker).
 pgbench: a throwaway cluster (initdb/pg_ctl on a free port): `pgbench -i -s 10`, then
 `pgbench -c 4 -T S` (TPC-B-like, 5 writes per transaction), and our own write path (one upload's
 rows + claim + result, as the API and a worker write them) in a loop.
@@ -182,10 +183,31 @@ def inprocess_in_child(workers: int, jobs: int, tmp: Path) -> float:
     return float(out.strip().splitlines()[-1])
 
 
+def _parse_one(data: bytes) -> str:
+    import resumate
+
+    options = resumate.ParseOptions(ocr="never")
+    return resumate.parse(data, filename="cv.pdf", options=options).status
+
+
+def engine_alone(processes: int, jobs: int) -> float:
+    """The engine's own rate on the same kind of files: `resumate.parse` in N processes."""
+    import multiprocessing
+
+    documents = [pdf(n) for n in range(jobs)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        pool.map(_parse_one, documents[: processes * 2])  # warm-up
+        started = time.perf_counter()
+        pool.map(_parse_one, documents, chunksize=1)
+        return jobs / (time.perf_counter() - started)
+
+
 def throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         results = {
+            "engine alone, 1 process": engine_alone(1, args.jobs),
+            "engine alone, 2 processes": engine_alone(2, args.jobs),
             "in-process, 1 thread": inprocess_in_child(1, args.jobs, tmp),
             "in-process, 2 threads": inprocess_in_child(2, args.jobs, tmp),
             "celery, 1 worker process": run_celery(1, args.jobs, tmp),
@@ -198,6 +220,10 @@ def throughput(args: argparse.Namespace) -> None:
     print(f"celery 2/1 ratio: {two / one:.2f}; in-process 2/1 ratio: "
           f"{results['in-process, 2 threads'] / base:.2f}")
     print(f"queue overhead per job (celery 1 - in-process 1): {1000 / one - 1000 / base:.1f} ms")
+    for n, unit in ((1, "thread"), (2, "threads")):
+        engine = results[f"engine alone, {n} process{'es' if n > 1 else ''}"]
+        print(f"service in-process ({n} {unit}) / engine alone: "
+              f"{results[f'in-process, {n} {unit}'] / engine:.2f}")
 
 
 def pgbench(args: argparse.Namespace) -> None:

@@ -140,6 +140,10 @@ class Settings(BaseSettings):
     """Allow callback URLs on loopback or private addresses (off: refused, against SSRF)."""
     parse_memory_mb: int = Field(default=1536, ge=256)
     """Address-space limit of the parsing child process (`unsafe` beyond it)."""
+    parses_per_process: int = Field(default=50, ge=1)
+    """Parses one warm sandbox process serves before it is replaced; 1 starts a fresh process
+    for every parse (strictest isolation between files, some milliseconds slower per parse).
+    """
     wait_timeout_seconds: float = Field(default=60.0, gt=0)
     """Longest `?wait=true` waits before answering with the current state."""
     serverless: bool = False

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import multiprocessing
+
 from resumate.config import ParseOptions
 from resumate.jobs.sandbox import SandboxLimits, parse_in_sandbox
 
@@ -35,3 +37,51 @@ def test_bad_input_comes_back_as_a_typed_error() -> None:
     result = parse_in_sandbox(b"%PDF-1.7\n%%junk", filename="junk.pdf",
                               options=ParseOptions(), limits=SandboxLimits())
     assert result.status == "failed" and result.error_code in ("corrupt", "empty")
+
+
+def _live_child_pids() -> set[int]:
+    return {child.pid for child in multiprocessing.active_children() if child.pid is not None}
+
+
+def test_a_warm_process_serves_the_next_parse(resume_pdf: bytes) -> None:
+    limits = SandboxLimits(parses_per_process=10)
+    options = ParseOptions(ocr="never")
+    parse_in_sandbox(resume_pdf, filename="a.pdf", options=options, limits=limits)
+    before = _live_child_pids()
+    result = parse_in_sandbox(resume_pdf, filename="b.pdf", options=options, limits=limits)
+    assert result.status in ("ok", "partial")
+    assert _live_child_pids() == before
+
+
+def test_with_one_parse_per_process_every_parse_gets_a_fresh_process(resume_pdf: bytes) -> None:
+    limits = SandboxLimits(parses_per_process=1)
+    options = ParseOptions(ocr="never")
+    parse_in_sandbox(resume_pdf, filename="a.pdf", options=options, limits=limits)
+    before = _live_child_pids()
+    parse_in_sandbox(resume_pdf, filename="b.pdf", options=options, limits=limits)
+    parse_in_sandbox(resume_pdf, filename="c.pdf", options=options, limits=limits)
+    assert not before & _live_child_pids()  # the processes that served a parse are gone
+
+
+def test_a_reused_process_gives_the_same_result_as_a_fresh_one(
+    resume_pdf: bytes, resume_docx: bytes
+) -> None:
+    options = ParseOptions(ocr="never")
+    fresh = parse_in_sandbox(resume_pdf, filename="cv.pdf", options=options,
+                             limits=SandboxLimits(parses_per_process=1))
+    warm = SandboxLimits(parses_per_process=10)
+    parse_in_sandbox(resume_docx, filename="other.docx", options=options, limits=warm)
+    parse_in_sandbox(b"%PDF-1.7\n%%junk", filename="junk.pdf", options=options, limits=warm)
+    reused = parse_in_sandbox(resume_pdf, filename="cv.pdf", options=options, limits=warm)
+    assert reused == fresh
+
+
+def test_after_a_killed_parse_the_next_one_runs_normally(resume_pdf: bytes) -> None:
+    options = ParseOptions(ocr="never")
+    killed = parse_in_sandbox(resume_pdf, filename="slow.pdf", options=options,
+                              limits=SandboxLimits(timeout_seconds=0.001))
+    assert killed.error_code == "unsafe"
+    result = parse_in_sandbox(resume_pdf, filename="cv.pdf", options=options,
+                              limits=SandboxLimits())
+    assert result.status in ("ok", "partial")
+    assert result.document is not None and result.document["basics"]["name"] == "Jordan Example"

@@ -198,8 +198,7 @@ def _open_runner(settings: Settings, db: Database, files: FileStore) -> JobRunne
 
     context = TaskContext(
         db=db, files=files, sink=ProgressHub(), options=settings.parse_options(),
-        limits=SandboxLimits(timeout_seconds=settings.parse_timeout_seconds,
-                             memory_bytes=settings.parse_memory_mb * 1024 * 1024))
+        limits=SandboxLimits.from_settings(settings))
     return InProcessRunner(context, workers=settings.workers)
 
 

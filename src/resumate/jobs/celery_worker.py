@@ -28,7 +28,7 @@ from resumate.jobs.celery import (
     make_celery_app,
 )
 from resumate.jobs.progress_redis import RedisProgressHub
-from resumate.jobs.sandbox import SandboxLimits
+from resumate.jobs.sandbox import SandboxLimits, prestart_sandbox, shutdown_sandbox
 from resumate.jobs.tasks import TaskContext, open_file_store
 from resumate.store.db import open_database
 
@@ -41,8 +41,7 @@ def build_runtime(settings: Settings, app: Celery) -> WorkerRuntime:
     context = TaskContext(
         db=open_database(settings.resolved_database_url), files=open_file_store(settings),
         sink=hub, options=settings.parse_options(),
-        limits=SandboxLimits(timeout_seconds=settings.parse_timeout_seconds,
-                             memory_bytes=settings.parse_memory_mb * 1024 * 1024),
+        limits=SandboxLimits.from_settings(settings),
         webhooks=CeleryWebhookDispatcher(app), delay_seconds=settings.parse_delay_seconds,
     )
     return WorkerRuntime(settings=settings, context=context, hub=hub)
@@ -79,6 +78,8 @@ def _start_sweeper(sender: Any = None, **_kwargs: Any) -> None:
     sweeper = Sweeper(app, runtime)
     sweeper.start()
     _sweepers[id(app)] = sweeper
+    concurrency = getattr(sender, "concurrency", None) or runtime.settings.workers
+    prestart_sandbox(concurrency, runtime.context.limits)
     logger.info("resumate worker ready (queue %s, sweep every %.0fs)", QUEUE,
                 runtime.settings.sweep_interval_seconds)
 
@@ -88,6 +89,7 @@ def _stop_sweeper(sender: Any = None, **_kwargs: Any) -> None:
     for key, sweeper in list(_sweepers.items()):
         sweeper.stop()
         _sweepers.pop(key, None)
+    shutdown_sandbox()
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,6 @@
 """The default runner: a bounded pool of threads in the service process.
 
-Each thread hands one parse to a sandboxed child process and waits for it, so the event loop is
+Each thread hands one parse to a warm sandboxed child process and waits for it, so the event loop is
 never blocked and CPU-bound parsing runs in parallel on `workers` cores. Submitted ids wait in
 the pool's queue; every submission is also a `jobs` row, so on start the runner picks up what a
 previous process left queued or running.
@@ -12,6 +12,7 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from resumate.jobs.sandbox import prestart_sandbox, shutdown_sandbox
 from resumate.jobs.tasks import TaskContext, parse_resume
 from resumate.store import repositories as repo
 
@@ -30,6 +31,7 @@ class InProcessRunner:
     def start(self) -> None:
         self._executor = ThreadPoolExecutor(
             max_workers=self.workers, thread_name_prefix="resumate-parse")
+        prestart_sandbox(self.workers, self.context.limits)
         try:
             with self.context.db.read() as db:
                 leftovers = repo.unfinished_job_resume_ids(db)
@@ -61,6 +63,7 @@ class InProcessRunner:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        shutdown_sandbox()
 
     def _run(self, resume_id: str) -> None:
         try:

@@ -1,11 +1,16 @@
 """Parse untrusted bytes in a child process with a memory cap (RLIMIT_AS) and a deadline.
 
-Primary rule: every parse runs in a fresh child forked from a forkserver that has the engine
-preloaded (a fork costs milliseconds), with its address space capped. The parent waits on a pipe
-for stage messages and the result; past the deadline the child is killed. A child that hits a
-limit becomes an `unsafe` error ("needed more than N MB / N seconds"); a child that crashes
-becomes `corrupt`. The parent never parses anything itself, so a hostile file cannot take the
-service down.
+Primary rule: a parse runs in a warm child process (forked from a forkserver that has the
+engine preloaded, its address space capped) that serves up to `parses_per_process` parses, one
+at a time, and is then replaced; the parent hands it the bytes over a pipe and waits for stage
+messages and the result. Reusing a child saves the fork and the first-parse warm-up (together
+several times the engine's own time on a small resume). Fallback: a child that misbehaves is
+never reused. Past the deadline it is killed and the parse is an `unsafe` error ("needed more
+than N seconds"); a child that runs out of memory gives `unsafe` ("N MB") and exits; a child
+that crashes gives `corrupt`; an engine defect gives `job_failed` and the child exits. A child
+whose peak memory passed a quarter of its cap is retired, so one large file cannot leave the
+next parse short of memory. The parent never parses anything itself, so a hostile file cannot
+take the service down. `parses_per_process=1` gives every parse a fresh process.
 """
 
 from __future__ import annotations
@@ -13,19 +18,24 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resumate.config import ParseOptions
+
+if TYPE_CHECKING:
+    from resumate.config import Settings
 
 PRELOADED_MODULES = [
     "resumate.pipeline", "pypdfium2", "lxml.etree", "PIL.Image", "resumate.jobs.warmup",
 ]
 KILL_GRACE_SECONDS = 2.0
+MAX_IDLE_PROCESSES = 16
 _context: Any = None
 
 
@@ -33,6 +43,13 @@ _context: Any = None
 class SandboxLimits:
     timeout_seconds: float = 30.0
     memory_bytes: int = 1536 * 1024 * 1024
+    parses_per_process: int = 50
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SandboxLimits:
+        return cls(timeout_seconds=settings.parse_timeout_seconds,
+                   memory_bytes=settings.parse_memory_mb * 1024 * 1024,
+                   parses_per_process=settings.parses_per_process)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,58 +76,145 @@ def _mp_context() -> Any:
     return _context
 
 
+class _Child:
+    """One warm parsing process and the parent's end of its pipe."""
+
+    def __init__(self, memory_bytes: int) -> None:
+        context = _mp_context()
+        self.connection, child_end = context.Pipe(duplex=True)
+        self.process = context.Process(
+            target=_child_main, args=(child_end, memory_bytes), daemon=True)
+        self.process.start()
+        child_end.close()
+        self.memory_bytes = memory_bytes
+        self.parses = 0
+
+    def close(self) -> None:
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(KILL_GRACE_SECONDS)
+        self.process.close()
+
+
+class _ChildPool:
+    """Idle warm children by memory cap; a parse takes one (or starts one) and gives it back
+    only when it is still fit to serve."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[_Child] = []
+
+    def take(self, memory_bytes: int) -> _Child:
+        with self._lock:
+            for index, child in enumerate(self._idle):
+                if child.memory_bytes == memory_bytes:
+                    del self._idle[index]
+                    break
+            else:
+                child = None
+        if child is not None and child.process.is_alive():
+            return child
+        if child is not None:
+            child.close()
+        return _Child(memory_bytes)
+
+    def give_back(self, child: _Child) -> None:
+        with self._lock:
+            if len(self._idle) < MAX_IDLE_PROCESSES:
+                self._idle.append(child)
+                return
+        child.close()
+
+    def prestart(self, count: int, memory_bytes: int) -> None:
+        for _ in range(count):
+            self.give_back(_Child(memory_bytes))
+
+    def close_all(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for child in idle:
+            child.close()
+
+
+_pool = _ChildPool()
+
+
+def prestart_sandbox(count: int, limits: SandboxLimits) -> None:
+    """Start `count` warm children in the background, so the first parses need not wait."""
+    threading.Thread(target=_pool.prestart, args=(count, limits.memory_bytes),
+                     name="resumate-sandbox-prestart", daemon=True).start()
+
+
+def shutdown_sandbox() -> None:
+    """Stop the idle children (running parses keep theirs until they finish)."""
+    _pool.close_all()
+
+
 def parse_in_sandbox(
     data: bytes, *, filename: str | None, options: ParseOptions, limits: SandboxLimits,
     on_stage: Callable[[str], None] | None = None,
 ) -> SandboxResult:
-    """Run `pipeline.parse_bytes` in a child process; never raises for bad input."""
-    context = _mp_context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child_main, args=(sender, data, filename, options, limits.memory_bytes),
-        daemon=True,
-    )
-    child.start()
-    sender.close()
-    try:
-        return _await_result(receiver, child, filename, limits, on_stage)
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(KILL_GRACE_SECONDS)
+    """Run `pipeline.parse_bytes` in a warm child process; never raises for bad input."""
+    job = (data, filename, options)
+    child = _pool.take(limits.memory_bytes)
+    if not _hand_over(child, job) and child.parses:  # it died while idle: use a fresh one
         child.close()
+        child = _Child(limits.memory_bytes)
+        _hand_over(child, job)
+    # a fresh child that could not take the job says why (or its exit code does) below
+    reusable = False
+    try:
+        result, reusable = _await_result(child, filename, limits, on_stage)
+        return result
+    finally:
+        child.parses += 1
+        if reusable and child.parses < limits.parses_per_process:
+            _pool.give_back(child)
+        else:
+            child.close()
+
+
+def _hand_over(child: _Child, job: tuple[bytes, str | None, ParseOptions]) -> bool:
+    try:
+        child.connection.send(job)
+    except OSError:
+        return False
+    return True
 
 
 def _await_result(
-    receiver: Connection, child: Any, filename: str | None, limits: SandboxLimits,
+    child: _Child, filename: str | None, limits: SandboxLimits,
     on_stage: Callable[[str], None] | None,
-) -> SandboxResult:
+) -> tuple[SandboxResult, bool]:
+    """The parse's result, and whether the child may serve another parse."""
+    receiver, process = child.connection, child.process
     deadline = time.monotonic() + limits.timeout_seconds
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            child.kill()
-            return _limit_error(filename, f"more than {limits.timeout_seconds:g} seconds")
+            process.kill()
+            return _limit_error(filename, f"more than {limits.timeout_seconds:g} seconds"), False
         if not receiver.poll(min(remaining, 0.5)):
-            if not child.is_alive() and not receiver.poll(0):
-                return _crash_error(filename, child.exitcode)
+            if not process.is_alive() and not receiver.poll(0):
+                return _crash_error(filename, process.exitcode), False
             continue
         try:
             kind, payload = receiver.recv()
         except (EOFError, OSError):
-            child.join(KILL_GRACE_SECONDS)
-            return _crash_error(filename, child.exitcode)
+            process.join(KILL_GRACE_SECONDS)
+            return _crash_error(filename, process.exitcode), False
         if kind == "stage":
             if on_stage is not None:
                 on_stage(payload)
             continue
         if kind == "defect":
-            return _defect_error(filename)
+            return _defect_error(filename), False
         if kind == "memory":
             mb = limits.memory_bytes // (1024 * 1024)
-            return _limit_error(filename, f"more than {mb} MB of memory")
-        return SandboxResult(**payload)
+            return _limit_error(filename, f"more than {mb} MB of memory"), False
+        fields, peak_bytes = payload
+        return SandboxResult(**fields), peak_bytes < limits.memory_bytes // 4
 
 
 def _shown(filename: str | None) -> str:
@@ -155,27 +259,36 @@ def _crash_error(filename: str | None, exitcode: int | None) -> SandboxResult:
 # --- the child ------------------------------------------------------------------------------------
 
 
-def _child_main(
-    sender: Connection, data: bytes, filename: str | None, options: ParseOptions,
-    memory_bytes: int,
-) -> None:
+def _child_main(connection: Connection, memory_bytes: int) -> None:
+    """Serve parses until the parent closes the pipe; exit after a memory error or a defect."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    try:
-        from resumate.pipeline import parse_bytes
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from resumate.pipeline import parse_bytes
 
-        result = parse_bytes(
-            data, filename=filename, options=options,
-            on_stage=lambda stage: sender.send(("stage", stage)),
-        )
-        sender.send(("result", _result_payload(result)))
-    except MemoryError:
-        sender.send(("memory", None))
-    except Exception:  # a defect in the engine: logged here, reported as job_failed
-        traceback.print_exc()
-        sender.send(("defect", None))
-    finally:
-        sender.close()
+    while True:
+        try:
+            data, filename, options = connection.recv()
+        except (EOFError, OSError):
+            return
+        except MemoryError:  # the file alone does not fit under the cap
+            connection.send(("memory", None))
+            return
+        try:
+            result = parse_bytes(
+                data, filename=filename, options=options,
+                on_stage=lambda stage: connection.send(("stage", stage)),
+            )
+            peak_bytes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            connection.send(("result", (_result_payload(result), peak_bytes)))
+        except MemoryError:
+            connection.send(("memory", None))
+            return
+        except Exception:  # a defect in the engine: logged here, reported as job_failed
+            traceback.print_exc()
+            connection.send(("defect", None))
+            return
+        del data, result
 
 
 def _result_payload(result: Any) -> dict[str, Any]:

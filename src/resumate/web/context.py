@@ -105,9 +105,7 @@ def build_context(settings: Settings, *, clock: Clock = utc_now) -> AppContext:
             allow_private=settings.webhook_allow_private), now=clock)
         task_context = TaskContext(
             db=db, files=files, sink=hub, options=settings.parse_options(), clock=clock,
-            limits=SandboxLimits(
-                timeout_seconds=settings.parse_timeout_seconds,
-                memory_bytes=settings.parse_memory_mb * 1024 * 1024),
+            limits=SandboxLimits.from_settings(settings),
             observer=metrics, webhooks=webhooks, delay_seconds=settings.parse_delay_seconds,
         )
         runner = InProcessRunner(task_context, workers=settings.workers)
