@@ -1,6 +1,8 @@
 """Scale-out measurements for docs/benchmarks.md (loopback only, bounded in time).
 
     uv run python benchmarks/scale_bench.py throughput --jobs 40
+    RESUMATE_BENCH_DOCS=../shared/bench/docs uv run python benchmarks/scale_bench.py throughput
+    uv run python benchmarks/scale_bench.py sandbox --jobs 60
     uv run python benchmarks/scale_bench.py pgbench --seconds 10
     uv run python benchmarks/scale_bench.py load --seconds 15 --clients 8
 
@@ -9,6 +11,7 @@ and 2 processes), by the in-process runner (1 and 2 threads) and by Celery with 
 `resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
 PostgreSQL schema; reports jobs/s, the ratios (2 vs 1, service vs engine alone), and the queue
 overhead per job (Celery time per job minus in-process time per job with one worker).
+sandbox: the mean time of one parse in this process vs through the sandbox (a warm child).
 pgbench: a throwaway cluster (initdb/pg_ctl on a free port): `pgbench -i -s 10`, then
 `pgbench -c 4 -T S` (TPC-B-like, 5 writes per transaction), and our own write path (one upload's
 rows + claim + result, as the API and a worker write them) in a loop.
@@ -47,6 +50,12 @@ PG = os.environ.get("RESUMATE_BENCH_DATABASE_URL", "postgresql+psycopg://postgre
 
 
 def pdf(n: int) -> bytes:
+    """The n-th job's file: a generated one-page resume, or with RESUMATE_BENCH_DOCS=DIR the
+    n-th PDF of that folder (e.g. ../shared/bench/docs: real resumes, 1-3 pages)."""
+    folder = os.environ.get("RESUMATE_BENCH_DOCS")
+    if folder:
+        paths = sorted(Path(folder).glob("*.pdf"))
+        return paths[n % len(paths)].read_bytes()
     lines = resume_lines()
     lines[0] = (f"Bench Person {n} {uuid.uuid4().hex[:6]}", 20, True)
     return _pdf(lines)
@@ -202,6 +211,28 @@ def engine_alone(processes: int, jobs: int) -> float:
         return jobs / (time.perf_counter() - started)
 
 
+def sandbox(args: argparse.Namespace) -> None:
+    """Mean time of `parse_bytes` in this process vs `parse_in_sandbox` (warm child), same files."""
+    from resumate.config import ParseOptions
+    from resumate.jobs.sandbox import SandboxLimits, parse_in_sandbox
+    from resumate.pipeline import parse_bytes
+
+    documents = [pdf(n) for n in range(args.jobs)]
+    options, limits = ParseOptions(ocr="never"), SandboxLimits()
+    runs = {
+        "in-process parse_bytes": lambda data: parse_bytes(data, filename="cv.pdf", options=options),
+        "parse_in_sandbox": lambda data: parse_in_sandbox(
+            data, filename="cv.pdf", options=options, limits=limits),
+    }
+    for name, run in runs.items():
+        for data in documents[:3]:
+            run(data)  # warm-up (and the sandbox's first child)
+        started = time.perf_counter()
+        for data in documents:
+            run(data)
+        print(f"{name:24s} {1000 * (time.perf_counter() - started) / len(documents):6.1f} ms/file")
+
+
 def throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -354,13 +385,17 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("throughput")
     p.add_argument("--jobs", type=int, default=40)
+    p = commands.add_parser("sandbox")
+    p.add_argument("--jobs", type=int, default=60)
     p = commands.add_parser("pgbench")
     p.add_argument("--seconds", type=float, default=10)
     p = commands.add_parser("load")
     p.add_argument("--seconds", type=float, default=15)
     p.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
-    {"throughput": throughput, "pgbench": pgbench, "load": load}[args.command](args)
+    commands_by_name = {"throughput": throughput, "sandbox": sandbox, "pgbench": pgbench,
+                        "load": load}
+    commands_by_name[args.command](args)
 
 
 if __name__ == "__main__":
