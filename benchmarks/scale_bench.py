@@ -220,7 +220,8 @@ def sandbox(args: argparse.Namespace) -> None:
     documents = [pdf(n) for n in range(args.jobs)]
     options, limits = ParseOptions(ocr="never"), SandboxLimits()
     runs = {
-        "in-process parse_bytes": lambda data: parse_bytes(data, filename="cv.pdf", options=options),
+        "in-process parse_bytes": lambda data: parse_bytes(
+            data, filename="cv.pdf", options=options),
         "parse_in_sandbox": lambda data: parse_in_sandbox(
             data, filename="cv.pdf", options=options, limits=limits),
     }
