@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
@@ -38,6 +39,7 @@ HEADER_ALIGN_PT = 15.0
 WRAP_GAP_EM = 0.35
 MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
+MAX_PROSE_FREE_WORDS = 6
 _DURATION = re.compile(
     r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
     r"(?:\s*,?\s*\d+\s*(?:months?|mos?|monate?|mois|meses))?\)?",
@@ -86,6 +88,7 @@ class EntryBlock:
     date_line: Line | None
     segments: tuple[Segment, ...]
     urls: tuple[str, ...]
+    prose: tuple[str, ...] = ()
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -137,16 +140,17 @@ def _date_candidates(line: Line) -> list[str]:
 
 
 def split_entries(
-    lines: Sequence[Line], *, today: dt.date, header_parts: int = 2
+    lines: Sequence[Line], *, today: dt.date, header_parts: int = 2, prose_apart: bool = False
 ) -> list[EntryBlock]:
     """`header_parts`: how many header segments an entry names (work: title and employer;
-    education: institution, degree and field)."""
+    education: institution, degree and field). `prose_apart`: description cells in the header
+    are not segments (work: titles and employers are short; degrees can be long)."""
     if not lines:
         return []
     dates = [entry_dates(line, today=today) for line in lines]
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
-        return _undated_entries(lines, today=today)
+        return _undated_entries(lines, today=today, prose_apart=prose_apart)
     headers = _header_spans(lines, anchors, today=today, header_parts=header_parts)
     blocks = []
     for n, (start, end) in enumerate(headers):
@@ -154,7 +158,8 @@ def split_entries(
         anchor = anchors[n]
         header = tuple(lines[start:end])
         body = tuple(lines[end:body_end])
-        blocks.append(_block(header, body, dates[anchor], lines[anchor], today=today))
+        blocks.append(_block(header, body, dates[anchor], lines[anchor], today=today,
+                             prose_apart=prose_apart))
     return blocks
 
 
@@ -245,9 +250,8 @@ def _split_at(text: str) -> list[str]:
     return [text[: match.start()], text[match.end() :]]
 
 
-def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
-    """Header text split at separators, with dates and URLs removed."""
-    segments = []
+def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Line, TextItem, str]]:
+    """Each header cell with its text less dates, durations, URLs and e-mail addresses."""
     for line in unwrap(lines):
         for cell in line.cells:
             text = cell.text
@@ -255,12 +259,41 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
                 continue
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1] :]
-            text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
-            for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
-                part = clean(part)
-                if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
-                    segments.append(Segment(part, line, cell.bold))
+            yield line, cell, _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
+
+
+def is_prose_cell(text: str) -> bool:
+    """A description sharing the header's line ("Design work at a fraud platform for banks"):
+    a sentence, or more words than a name or title has, most of them in lower case."""
+    if looks_like_sentence(text):
+        return True
+    tokens = [w for w in text.split() if w[:1].isalpha()]
+    lower = sum(w[:1].islower() for w in tokens)
+    return len(tokens) > MAX_PROSE_FREE_WORDS and lower > len(tokens) / 2
+
+
+def header_segments(
+    lines: Sequence[Line], *, today: dt.date, prose_apart: bool = False
+) -> list[Segment]:
+    """Header text split at separators, with dates and URLs removed (and with `prose_apart`,
+    without the cells `header_prose` returns)."""
+    segments = []
+    for line, cell, text in _header_cells(lines, today=today):
+        if prose_apart and is_prose_cell(text.strip()):
+            continue
+        for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
+            part = clean(part)
+            if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
+                segments.append(Segment(part, line, cell.bold))
     return segments
+
+
+def header_prose(lines: Sequence[Line], *, today: dt.date) -> tuple[str, ...]:
+    """The description cells of a header (see `is_prose_cell`), for the entry's summary."""
+    return tuple(
+        clean(text) for _line, _cell, text in _header_cells(lines, today=today)
+        if is_prose_cell(text.strip())
+    )
 
 
 def _block(
@@ -270,6 +303,7 @@ def _block(
     date_line: Line | None,
     *,
     today: dt.date,
+    prose_apart: bool,
 ) -> EntryBlock:
     urls = tuple(
         absolute_url(m.group(0))
@@ -277,12 +311,14 @@ def _block(
         for m in URL_RE.finditer(EMAIL_RE.sub(" ", ln.text))
         if m.group(0).lower().startswith(("http", "www."))  # a bare "Scrum.org" is a name
     )
-    return EntryBlock(
-        header, body, dates, date_line, tuple(header_segments(header, today=today)), urls
-    )
+    segments = header_segments(header, today=today, prose_apart=prose_apart)
+    prose = header_prose(header, today=today) if prose_apart else ()
+    return EntryBlock(header, body, dates, date_line, tuple(segments), urls, prose)
 
 
-def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBlock]:
+def _undated_entries(
+    lines: Sequence[Line], *, today: dt.date, prose_apart: bool
+) -> list[EntryBlock]:
     """Entries start at a title-like line after a wider gap than usual, or at bold after plain;
     the title-like lines that follow a start closely are the rest of its header."""
     gaps = sorted(line.gap_above for line in lines[1:]) or [0.0]
@@ -303,7 +339,7 @@ def _undated_entries(lines: Sequence[Line], *, today: dt.date) -> list[EntryBloc
         while split < min(end, start + MAX_LINES_BEFORE_DATE) and is_title_like(lines[split]):
             split += 1
         header, body = tuple(lines[start:split]), tuple(lines[split:end])
-        blocks.append(_block(header, body, None, None, today=today))
+        blocks.append(_block(header, body, None, None, today=today, prose_apart=prose_apart))
     return blocks
 
 

@@ -36,7 +36,7 @@ class Roles:
 def extract_work(
     lines: Sequence[Line], *, today: dt.date, prefix: str = "work"
 ) -> tuple[list[Work], dict[str, FieldMeta]]:
-    blocks = split_entries(lines, today=today)
+    blocks = split_entries(lines, today=today, prose_apart=True)
     roles = assign_roles(blocks)
     sink = FieldSink()
     entries: list[Work] = []
@@ -49,6 +49,8 @@ def extract_work(
         work.location = sink.put(f"{path}.location", _scored(place, 0.5, "location"))
         _put_dates(sink, path, block, work)
         work.summary, work.highlights = body_text(block.body)
+        if block.prose:  # a description written beside the dates
+            work.summary = " ".join((*block.prose, *([work.summary] if work.summary else [])))
         work.url = block.urls[0] if block.urls else None
         if work.name is None and work.url:  # only the employer's website names it
             domain = re.sub(r"^(https?://)?(www\.)?", "", work.url).split("/")[0]

@@ -1,0 +1,45 @@
+import datetime as dt
+
+from resumate.document import TextItem
+from resumate.parsing.fields.work import extract_work
+from resumate.parsing.lines import Line
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _line(index: int, *cells: str, x0: float = 50.0) -> Line:
+    items = tuple(
+        TextItem(text, x0 + 330 * i, 14.0 * index, x0 + 330 * i + 5 * len(text),
+                 14.0 * index + 10, font_size=10.0)
+        for i, text in enumerate(cells)
+    )
+    return Line(index, 0, items, gap_above=4.0)
+
+
+def test_a_description_beside_the_dates_is_summary_not_employer() -> None:
+    lines = [
+        _line(0, "Alloy, Senior Design Engineer", "New York City"),
+        _line(1, "Design engineering at a fraud prevention platform for banks", "Sep 2024 – now"),
+        _line(2, "• Led the migration of the front end", x0=60),
+        _line(3, "Droit, Senior UI Engineer", "New York City"),
+        _line(4, "Front-end development at a regulatory compliance platform", "10/2023 – 8/2024"),
+        _line(5, "• Shipped a reporting application", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Alloy", "Senior Design Engineer"), ("Droit", "Senior UI Engineer"),
+    ]
+    assert works[0].summary == "Design engineering at a fraud prevention platform for banks"
+    assert works[1].startDate == "2023-10" and works[1].endDate == "2024-08"
+
+
+def test_a_short_title_beside_the_dates_stays_a_header_segment() -> None:
+    lines = [
+        _line(0, "Acme Corporation"),
+        _line(1, "Senior Software Engineer", "Jan 2020 – Mar 2022"),
+        _line(2, "• Built the billing system", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.summary) for w in works] == [
+        ("Acme Corporation", "Senior Software Engineer", None),
+    ]
