@@ -250,7 +250,9 @@ def _split_at(text: str) -> list[str]:
     return [text[: match.start()], text[match.end() :]]
 
 
-def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Line, TextItem, str]]:
+def _header_cells(
+    lines: Sequence[Line], *, today: dt.date
+) -> Iterator[tuple[Line, TextItem, str]]:
     """Each header cell with its text less dates, durations, URLs and e-mail addresses."""
     for line in unwrap(lines):
         for cell in line.cells:
@@ -262,8 +264,8 @@ def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Li
             yield line, cell, _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
 
 
-def is_prose_cell(text: str) -> bool:
-    """A description sharing the header's line ("Design work at a fraud platform for banks"):
+def is_prose(text: str) -> bool:
+    """A description in an entry's header ("Design work at a fraud platform for banks"):
     a sentence, or more words than a name or title has, most of them in lower case."""
     if looks_like_sentence(text):
         return True
@@ -272,28 +274,34 @@ def is_prose_cell(text: str) -> bool:
     return len(tokens) > MAX_PROSE_FREE_WORDS and lower > len(tokens) / 2
 
 
-def header_segments(
+def split_header(
     lines: Sequence[Line], *, today: dt.date, prose_apart: bool = False
-) -> list[Segment]:
-    """Header text split at separators, with dates and URLs removed (and with `prose_apart`,
-    without the cells `header_prose` returns)."""
-    segments = []
+) -> tuple[list[Segment], list[str]]:
+    """Header text split at separators, with dates and URLs removed: (segments, prose).
+
+    With `prose_apart`, descriptions (`is_prose`, and the lower-case start of the next line
+    that continues one) go to `prose` instead of the segments.
+    """
+    segments: list[Segment] = []
+    prose: list[str] = []
+    in_prose = False
     for line, cell, text in _header_cells(lines, today=today):
-        if prose_apart and is_prose_cell(text.strip()):
-            continue
         for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
             part = clean(part)
-            if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
+            if not part or not any(ch.isalpha() for ch in part):
+                continue
+            if prose_apart and (is_prose(part) or (in_prose and part[:1].islower())):
+                prose.append(part)
+                in_prose = True
+                continue
+            in_prose = False
+            if part.lower() not in _CONNECTORS:
                 segments.append(Segment(part, line, cell.bold))
-    return segments
+    return segments, prose
 
 
-def header_prose(lines: Sequence[Line], *, today: dt.date) -> tuple[str, ...]:
-    """The description cells of a header (see `is_prose_cell`), for the entry's summary."""
-    return tuple(
-        clean(text) for _line, _cell, text in _header_cells(lines, today=today)
-        if is_prose_cell(text.strip())
-    )
+def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
+    return split_header(lines, today=today)[0]
 
 
 def _block(
@@ -311,9 +319,8 @@ def _block(
         for m in URL_RE.finditer(EMAIL_RE.sub(" ", ln.text))
         if m.group(0).lower().startswith(("http", "www."))  # a bare "Scrum.org" is a name
     )
-    segments = header_segments(header, today=today, prose_apart=prose_apart)
-    prose = header_prose(header, today=today) if prose_apart else ()
-    return EntryBlock(header, body, dates, date_line, tuple(segments), urls, prose)
+    segments, prose = split_header(header, today=today, prose_apart=prose_apart)
+    return EntryBlock(header, body, dates, date_line, tuple(segments), urls, tuple(prose))
 
 
 def _undated_entries(
