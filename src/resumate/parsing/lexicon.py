@@ -5,7 +5,8 @@ dictionaries built once from the package data (`resumate/data/*.tsv`, see its RE
 
 - human languages and fluency levels      match_language, match_fluency
 - degrees                                 match_degree, split_degree_area
-- what a phrase is                        looks_like_institution / _company / _job_title
+- what a phrase is                        looks_like_institution / _company / _job_title /
+                                          _field_of_study
 - countries, states, cities, locations    match_country, match_city, parse_location
 
 The scores are heuristics in [0, 1]: 0.5 is "more likely than not".
@@ -86,6 +87,7 @@ class _Vocab:
     company_words: frozenset[str]
     company_names: frozenset[str]
     institution_words: frozenset[str]
+    field_words: frozenset[str]
     fluency: dict[str, str]
     language_aliases: dict[str, str]
     country_aliases: dict[str, str]
@@ -112,6 +114,7 @@ def _vocab() -> _Vocab:
         company_words=keys("company_word"),
         company_names=keys("company_name"),
         institution_words=keys("institution_word"),
+        field_words=keys("field_word"),
         fluency=mapping("fluency"),
         language_aliases=mapping("language_alias"),
         country_aliases=mapping("country_alias"),
@@ -373,6 +376,16 @@ def looks_like_institution(text: str) -> float:
     if hit and (len(words) > 10 or any(w in v.company_suffixes for w in words)):
         score -= 0.4
     return max(0.0, min(1.0, score))
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def looks_like_field_of_study(text: str) -> float:
+    """The share of words that name fields of study: 1 for "Computer Science", 0 for "SENA"."""
+    words = [w for w in _words(text) if len(w) > 2]  # not "of", "and", "de"
+    if not words:
+        return 0.0
+    fields = _vocab().field_words
+    return sum(w in fields for w in words) / len(words)
 
 
 @lru_cache(maxsize=_MEMO_SIZE)

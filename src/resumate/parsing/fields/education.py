@@ -2,8 +2,9 @@
 
 Primary rule: within each entry's header segments, the institution is the segment that scores
 highest as an institution name, and the degree is the segment where a degree pattern matches
-(split into studyType and area). Fallback: with no institution keyword, the segment that is
-neither the degree nor a location is taken as the institution, at lower confidence.
+(split into studyType and area). Fallback: with no institution keyword, of the segments that
+are neither the degree nor a location, the one least like a field of study is the institution
+(at lower confidence) and the most field-like one the area.
 """
 
 from __future__ import annotations
@@ -55,7 +56,10 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     institution = _find_institution(rest)
     if area is None:
         leftovers = [p for p in rest if institution is None or p.text != institution.value]
-        area = leftovers[0].text if leftovers else None
+        area = (
+            max(leftovers, key=lambda p: lexicon.looks_like_field_of_study(p.text)).text
+            if leftovers else None
+        )
     entry = Education()
     entry.institution = sink.put(f"{path}.institution", institution)
     line = degree or (rest[0] if rest else None)
@@ -96,8 +100,8 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
     pieces = []
     for segment in segments:
         parts: list[str] = []
-        for part in _split_outside_brackets(segment.text):
-            part = clean(part)
+        for part in (p for text in _split_outside_brackets(segment.text)
+                     for p in _split_degree_at(clean(text))):
             if not part or _SCORE.search(part):
                 continue
             if parts and _is_place(part) and lexicon.looks_like_institution(parts[-1]) >= 0.5:
@@ -106,6 +110,18 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
                 parts.append(part)
         pieces += [Segment(part, segment.line, segment.bold) for part in parts]
     return pieces
+
+
+_AT_SCHOOL = re.compile(r"\s+(?:at|from|@|an der|à|en la|na)\s+(?=[A-Z0-9])")
+
+
+def _split_degree_at(text: str) -> list[str]:
+    """("BSc Computer Science at University of Turin") -> the degree and the school."""
+    for match in _AT_SCHOOL.finditer(text):
+        degree, school = text[: match.start()].strip(), text[match.end() :].strip()
+        if lexicon.match_degree(degree) and school:
+            return [degree, school]
+    return [text]
 
 
 def _split_outside_brackets(text: str) -> list[str]:
@@ -128,8 +144,15 @@ def _find_institution(segments: Sequence[Segment]) -> Scored | None:
     )
     if score >= 0.5:
         return Scored(best.text, 0.7 + 0.25 * score, (best.line,), ("institution_words",))
-    first = segments[0]
-    return Scored(first.text, 0.5, (first.line,), ("first_segment",))
+    # No school word: the first name that is not mostly a field of study ("SENA" after
+    # "Data Network Technologist"), else the least field-like one.
+    fieldness = [lexicon.looks_like_field_of_study(s.text) for s in segments]
+    pick = next((i for i, f in enumerate(fieldness) if f <= 0.5), None)
+    if pick is None:
+        pick = min(range(len(segments)), key=lambda i: (fieldness[i], i))
+    confidence = 0.5 if fieldness[pick] <= 0.5 else 0.35
+    name = segments[pick]
+    return Scored(name.text, confidence, (name.line,), ("not_field_like",))
 
 
 def _is_place(text: str) -> bool:

@@ -183,6 +183,8 @@ def _header_spans(
                 start -= 1
         end = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
+        if end < ceiling and is_wrapped_tail(lines[anchor], lines[end]):
+            end += 1  # "... at University of" / "Turin"
         segments = _segment_count(lines[start:end], today=today)
         while (
             segments < header_parts
@@ -219,20 +221,23 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
     )
 
 
+def is_wrapped_tail(previous: Line, line: Line) -> bool:
+    """`line` is the last word or two of `previous`, wrapped tightly onto a line of its own."""
+    return (
+        len(line.cells) == 1
+        and line.gap_above < WRAP_GAP_EM * line.font_size
+        and len(words(line.text)) <= MAX_WRAPPED_WORDS
+        and not any(ch.isdigit() for ch in line.text)
+        and not line.text.rstrip().endswith(".")
+    )
+
+
 def unwrap(lines: Sequence[Line]) -> list[Line]:
     """Join a line's one- or two-word tail, wrapped tightly onto the next line, back to it."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and len(line.cells) == 1
-            and len(prev.cells) >= 1
-            and line.gap_above < WRAP_GAP_EM * line.font_size
-            and len(words(line.text)) <= MAX_WRAPPED_WORDS
-            and not any(ch.isdigit() for ch in line.text)
-            and not line.text.rstrip().endswith(".")
-        ):
+        if prev is not None and is_wrapped_tail(prev, line):
             # The wrapped text continues the cell it sits under (not a right-aligned date).
             k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
             cell = prev.cells[k]
@@ -286,17 +291,18 @@ def split_header(
     prose: list[str] = []
     in_prose = False
     for line, cell, text in _header_cells(lines, today=today):
-        for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
-            part = clean(part)
-            if not part or not any(ch.isalpha() for ch in part):
+        for piece in _SEPARATORS.split(text):
+            piece = clean(piece)
+            if not piece or not any(ch.isalpha() for ch in piece):
                 continue
-            if prose_apart and (is_prose(part) or (in_prose and part[:1].islower())):
-                prose.append(part)
+            if prose_apart and (is_prose(piece) or (in_prose and piece[:1].islower())):
+                prose.append(piece)
                 in_prose = True
                 continue
             in_prose = False
-            if part.lower() not in _CONNECTORS:
-                segments.append(Segment(part, line, cell.bold))
+            for part in map(clean, _split_at(piece)):
+                if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
+                    segments.append(Segment(part, line, cell.bold))
     return segments, prose
 
 

@@ -1,0 +1,49 @@
+import datetime as dt
+
+from resumate.document import TextItem
+from resumate.parsing.fields.education import extract_education
+from resumate.parsing.lines import Line
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _line(index: int, *cells: str) -> Line:
+    items = tuple(
+        TextItem(text, 50.0 + 330 * i, 14.0 * index, 50.0 + 330 * i + 5 * len(text),
+                 14.0 * index + 10, font_size=10.0)
+        for i, text in enumerate(cells)
+    )
+    return Line(index, 0, items, gap_above=6.0)
+
+
+def _summary(lines: list[Line]) -> list[tuple[str | None, str | None, str | None]]:
+    entries, _meta = extract_education(lines, today=TODAY)
+    return [(e.institution, e.studyType, e.area) for e in entries]
+
+
+def test_a_school_without_a_school_word_is_the_name_that_is_not_a_field() -> None:
+    lines = [
+        _line(0, "Data Network Technologist, Bachelor, SENA"),
+        _line(1, "Jan 2016 - Dec 2017"),
+    ]
+    assert _summary(lines) == [("SENA", "Bachelor", "Data Network Technologist")]
+
+
+def test_degree_at_school_is_split_into_the_degree_and_the_school() -> None:
+    lines = [
+        _line(0, "Bachelor's Degree Computer Science at Politecnico di Torino", "2019 - 2021"),
+    ]
+    [(institution, study_type, _area)] = _summary(lines)
+    assert institution == "Politecnico di Torino"
+    assert study_type is not None and study_type.startswith("Bachelor")
+
+
+def test_a_degree_line_wrapped_after_the_dates_keeps_the_school_whole() -> None:
+    lines = [
+        _line(0, "Master's Degree Computer Science at University of", "Oct 2021 - Jul 2024"),
+        _line(1, "Turin"),
+        _line(2, "Thesis: event-driven microservices"),
+    ]
+    lines[1] = Line(1, 0, lines[1].cells, gap_above=1.0)
+    [(institution, _study_type, _area)] = _summary(lines)
+    assert institution == "University of Turin"
