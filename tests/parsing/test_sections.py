@@ -86,7 +86,9 @@ def test_sections_split_at_headings_and_keep_header_first() -> None:
 
 
 def test_label_column_heading_shares_its_line_with_content() -> None:
-    lines = [_line(0, "Jane Roe", size=20), _line(1, "Work", "Senior Engineer"), _line(2, "Acme Inc.")]
+    lines = [
+        _line(0, "Jane Roe", size=20), _line(1, "Work", "Senior Engineer"), _line(2, "Acme Inc."),
+    ]
     sections = split_sections(lines)
     assert sections[-1].kind == "work"
     assert [ln.text for ln in sections[-1].lines] == ["Senior Engineer", "Acme Inc."]
@@ -97,3 +99,25 @@ def test_inline_heading_with_colon_keeps_the_content() -> None:
     sections = split_sections(lines)
     assert sections[-1].kind == "skills"
     assert sections[-1].lines[0].text == "Python, Go"
+
+
+def _at(index: int, y: float, gap: float, *cells: tuple[float, str]) -> Line:
+    items = tuple(TextItem(text, x, y, x + 5 * len(text), y + 10, font_size=10.0)
+                  for x, text in cells)
+    return Line(index, 0, items, gap_above=gap)
+
+
+def test_a_label_centred_on_its_block_heads_the_whole_block() -> None:
+    lines = [
+        _at(0, 20, 0, (250, "Jane Roe")),
+        _at(1, 60, 30, (250, "Backend: Ruby, Elixir, PHP")),
+        _at(2, 74, 4, (50, "Skills"), (250, "Frontend: HTML, CSS, Vue")),
+        _at(3, 88, 4, (250, "Admin: PostgreSQL, Redis")),
+        _at(4, 128, 30, (50, "Languages"), (250, "English (native)")),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "skills", "languages"]
+    assert [ln.text for ln in sections[1].lines] == [
+        "Backend: Ruby, Elixir, PHP", "Frontend: HTML, CSS, Vue", "Admin: PostgreSQL, Redis",
+    ]
+    assert [ln.text for ln in sections[2].lines] == ["English (native)"]

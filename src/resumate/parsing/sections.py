@@ -432,11 +432,19 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     marks = _drop_off_style_headings(lines, marks)
     marks = _drop_loose_duplicates(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
+    starts = _label_block_starts(lines, marks)
     sections: list[Section] = []
     kind, heading, confidence, body = "header", None, 1.0, []
-    for line, mark in zip(lines, marks, strict=True):
-        if mark is None:
-            body.append(line)
+    for index, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        if index in starts:  # a label placed lower down in its block heads it from here
+            label_mark = marks[starts[index]]
+            assert label_mark is not None
+            new_kind, score, _rest = label_mark
+            if body or heading is not None or kind != "header":
+                sections.append(Section(kind, heading, tuple(body), confidence))
+            kind, heading, confidence, body = new_kind, lines[starts[index]], _confidence(score), []
+        if mark is None or index in starts.values():
+            body.append(line if mark is None else mark[2] or line)
             continue
         new_kind, score, rest = mark
         inline = rest is not None and len(rest.cells) == len(line.cells)  # "Skills: a, b"
@@ -452,6 +460,37 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
 
 
 Mark = tuple[SectionKind, float, Line | None]
+BLOCK_GAP_EM = 1.2  # a wider gap above a line starts a new block of content
+
+
+def _label_block_starts(lines: Sequence[Line], marks: Sequence[Mark | None]) -> dict[int, int]:
+    """{block start: label line} for labels in a label column that sit below the first line of
+    the block they name (themes centre the label on its block).
+
+    Primary rule: from a line that starts with a heading cell left of its content, walk back
+    over the content column's lines while they follow each other closely (no block gap), stop
+    at another heading. Fallback: the label heads its own line, as written.
+    """
+    starts: dict[int, int] = {}
+    for i, mark in enumerate(marks):
+        rest = mark[2] if mark is not None else None
+        if rest is None or len(rest.cells) == len(lines[i].cells):
+            continue
+        label = lines[i].cells[0]
+        if label.x1 >= rest.x0:
+            continue
+        j = i
+        while (
+            j > 0
+            and lines[j].gap_above < BLOCK_GAP_EM * lines[j].font_size
+            and marks[j - 1] is None
+            and lines[j - 1].page == lines[i].page
+            and lines[j - 1].x0 > label.x1
+        ):
+            j -= 1
+        if j < i and j not in starts:
+            starts[j] = i
+    return starts
 _ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
 
 
