@@ -116,7 +116,7 @@ def _partial(iso: str | None) -> PartialDate | None:
     if not iso:
         return None
     parts = [int(p) for p in iso.split("-")]
-    return PartialDate(*parts)  # type: ignore[arg-type]
+    return PartialDate(*parts)
 
 
 def _completeness_warnings(resume: ParsedResume, document: Document) -> list[str]:

@@ -434,7 +434,9 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     marks = _add_style_matched_headings(lines, marks, body_size)
     starts = _label_block_starts(lines, marks)
     sections: list[Section] = []
-    kind, heading, confidence, body = "header", None, 1.0, []
+    kind: SectionKind = "header"
+    heading: Line | None = None
+    confidence, body = 1.0, list[Line]()
     for index, (line, mark) in enumerate(zip(lines, marks, strict=True)):
         if index in starts:  # a label placed lower down in its block heads it from here
             label_mark = marks[starts[index]]
@@ -442,7 +444,8 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             new_kind, score, _rest = label_mark
             if body or heading is not None or kind != "header":
                 sections.append(Section(kind, heading, tuple(body), confidence))
-            kind, heading, confidence, body = new_kind, lines[starts[index]], _confidence(score), []
+            kind, heading, confidence = new_kind, lines[starts[index]], _confidence(score)
+            body = []
         if mark is None or index in starts.values():
             body.append(line if mark is None else mark[2] or line)
             continue
