@@ -43,3 +43,15 @@ def test_a_short_title_beside_the_dates_stays_a_header_segment() -> None:
     assert [(w.name, w.position, w.summary) for w in works] == [
         ("Acme Corporation", "Senior Software Engineer", None),
     ]
+
+
+def test_a_town_known_by_its_state_is_the_location_not_the_employer() -> None:
+    lines = [
+        _line(0, "Addison, Texas | Credera"),
+        _line(1, "Senior Consultant", "Jun 2019 – May 2022"),
+        _line(2, "• Led a data platform migration", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("Credera", "Senior Consultant", "Addison, Texas"),
+    ]

@@ -236,7 +236,14 @@ def _is_location(text: str) -> bool:
     """The whole segment names places ("Austin, TX", "Colombia, Mexico", "Remote")."""
     if lexicon.looks_like_company(text) >= 0.5 or lexicon.looks_like_job_title(text) >= 0.5:
         return False
-    return all(is_place_part(part) for part in split_commas(text))
+    parts = [p for part in split_commas(text) for p in part.split("/")]
+    if all(is_place_part(part) for part in parts):  # "Morocco/Remote"
+        return True
+    parsed = lexicon.parse_location(text)  # "Addison, Texas": a town known by its state
+    return bool(
+        parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
+        and not parsed.get("address") and len(text.split()) <= 6
+    )
 
 
 def split_trailing_place(text: str) -> tuple[str, str | None]:
