@@ -55,3 +55,15 @@ def test_a_town_known_by_its_state_is_the_location_not_the_employer() -> None:
     assert [(w.name, w.position, w.location) for w in works] == [
         ("Credera", "Senior Consultant", "Addison, Texas"),
     ]
+
+
+def test_a_place_after_the_employer_is_split_off_as_the_location() -> None:
+    lines = [
+        _line(0, "EyeCue Lab, Portland, Oregon"),
+        _line(1, "Software Engineer", "2015 – 2017"),
+        _line(2, "• Built interactive exhibits", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("EyeCue Lab", "Software Engineer", "Portland, Oregon"),
+    ]

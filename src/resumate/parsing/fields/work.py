@@ -236,10 +236,16 @@ def _is_location(text: str) -> bool:
     """The whole segment names places ("Austin, TX", "Colombia, Mexico", "Remote")."""
     if lexicon.looks_like_company(text) >= 0.5 or lexicon.looks_like_job_title(text) >= 0.5:
         return False
+    return is_place(text)
+
+
+def is_place(text: str) -> bool:
+    """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
+    region or country ("Addison, Texas")."""
     parts = [p for part in split_commas(text) for p in part.split("/")]
-    if all(is_place_part(part) for part in parts):  # "Morocco/Remote"
+    if all(is_place_part(part) for part in parts):
         return True
-    parsed = lexicon.parse_location(text)  # "Addison, Texas": a town known by its state
+    parsed = lexicon.parse_location(text)
     return bool(
         parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
         and not parsed.get("address") and len(text.split()) <= 6
@@ -250,7 +256,7 @@ def split_trailing_place(text: str) -> tuple[str, str | None]:
     """("Patch Media, New York, NY") -> ("Patch Media", "New York, NY")."""
     parts = split_commas(text)
     for k in range(1, len(parts)):
-        if all(is_place_part(p) for p in parts[k:]):
+        if is_place(", ".join(parts[k:])):
             return ", ".join(parts[:k]), ", ".join(parts[k:])
     return text, None
 
