@@ -67,3 +67,15 @@ def test_a_place_after_the_employer_is_split_off_as_the_location() -> None:
     assert [(w.name, w.position, w.location) for w in works] == [
         ("EyeCue Lab", "Software Engineer", "Portland, Oregon"),
     ]
+
+
+def test_an_employer_named_by_its_domain_keeps_its_name_but_links_are_not_names() -> None:
+    lines = [
+        _line(0, "Castle.io", "https://castle.io/about"),
+        _line(1, "Senior Engineer", "2019 – 2021"),
+        _line(2, "• Built the fraud engine", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.url) for w in works] == [
+        ("Castle.io", "Senior Engineer", "https://castle.io/about"),
+    ]

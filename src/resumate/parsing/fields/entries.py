@@ -266,7 +266,16 @@ def _header_cells(
                 continue
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1] :]
-            yield line, cell, _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
+            text = URL_RE.sub(_drop_link, EMAIL_RE.sub("  ", text))
+            yield line, cell, _DURATION.sub("  ", text)
+
+
+def _drop_link(match: re.Match[str]) -> str:
+    """Links leave the header; a bare domain without a path ("Castle.io") may be the name."""
+    url = match.group(0)
+    if url.lower().startswith(("http", "www.")) or "/" in url.rstrip("/"):
+        return "  "
+    return url
 
 
 def is_prose(text: str) -> bool:
