@@ -179,6 +179,7 @@ def _header_spans(
                 start - 1 >= floor
                 and anchor - start < first_before
                 and is_title_like(lines[start - 1])
+                and not _ends_paragraph(lines, start - 1)
             ):
                 start -= 1
         end = anchor + 1
@@ -198,6 +199,17 @@ def _header_spans(
         spans.append((start, end))
         floor = end
     return spans
+
+
+def _ends_paragraph(lines: Sequence[Line], index: int) -> bool:
+    """The line is the tight continuation of prose above it ("limited to, build server" /
+    "setup."): the end of the previous entry's text, not a header line."""
+    line = lines[index]
+    return (
+        index > 0
+        and line.gap_above < WRAP_GAP_EM * line.font_size
+        and not is_title_like(lines[index - 1])
+    )
 
 
 def _segment_count(lines: Sequence[Line], *, today: dt.date) -> int:
