@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from resumate.parsing import lexicon
+from resumate.parsing.chars import has_digit, is_all_caps
 from resumate.parsing.fields.common import is_bullet
 from resumate.parsing.lines import Line, body_font_size
 
@@ -325,7 +326,7 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
     Otherwise also a short text whose last known head word names the kind ("IT Skills").
     """
     norm = normalize_heading(text)
-    if not norm or len(norm.split()) > MAX_HEADING_WORDS or any(c.isdigit() for c in norm):
+    if not norm or len(norm.split()) > MAX_HEADING_WORDS or has_digit(norm):
         return None
     if norm in _TITLE_TO_KIND:
         return _TITLE_TO_KIND[norm]
@@ -495,13 +496,12 @@ def _tail_line(line: Line, tail: str) -> Line:
 
 
 def _style_score(line: Line, text: str, body_size: float) -> float:
-    letters = [c for c in text if c.isalpha()]
     score = 0.0
     if line.is_bold:
         score += 1.0
     if line.font_size >= body_size + 0.8:
         score += 1.0
-    if letters and all(c.isupper() for c in letters):
+    if is_all_caps(text):
         score += 1.0
     if text.endswith(":"):
         score += 0.5
@@ -552,9 +552,7 @@ def _drop_loose_duplicates(lines: Sequence[Line], marks: list[Mark | None]) -> l
 
 
 def _style_key(line: Line) -> tuple[float, bool, bool]:
-    letters = [c for c in line.text if c.isalpha()]
-    caps = bool(letters) and all(c.isupper() for c in letters)
-    return round(line.font_size), line.is_bold, caps
+    return round(line.font_size), line.is_bold, is_all_caps(line.text)
 
 
 def _add_style_matched_headings(
@@ -589,7 +587,7 @@ def _add_style_matched_headings(
 
 
 def _could_be_heading(text: str) -> bool:
-    return len(text.split()) <= 4 and not any(c.isdigit() for c in text) and "@" not in text
+    return len(text.split()) <= 4 and not has_digit(text) and "@" not in text
 
 
 def _confidence(score: float) -> float:

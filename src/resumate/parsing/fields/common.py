@@ -94,8 +94,9 @@ def strip_bullet(text: str) -> str:
 
 def clean(text: str) -> str:
     """Trim separators, icons and stray punctuation from a value's ends."""
-    text = "".join(" " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in text)
-    text = re.sub(r"\s+", " ", text).strip(" \t|,;:–—-·•/\\[]")
+    if not text.isascii():  # icons (symbols, private-use glyphs) are never ASCII
+        text = _NON_ASCII_RUN.sub(_blank_icons, text)
+    text = _SPACES.sub(" ", text).strip(" \t|,;:–—-·•/\\[]")
     while text.endswith(")") and text.count("(") < text.count(")"):
         text = text[:-1].rstrip()
     while text.startswith("(") and text.count("(") > text.count(")"):
@@ -106,6 +107,14 @@ def clean(text: str) -> str:
 
 
 _ICON_CATEGORIES = {"Co", "Cn", "So", "Cs"}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _blank_icons(run: re.Match[str]) -> str:
+    return "".join(
+        " " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in run.group()
+    )
 
 
 def words(text: str) -> list[str]:

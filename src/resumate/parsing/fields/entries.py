@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from resumate.parsing import lexicon
+from resumate.parsing.chars import has_digit, has_letter
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
@@ -102,7 +103,7 @@ def is_title_like(line: Line) -> bool:
 def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
     """The date range a line announces, when it reads as an entry's dates (not prose)."""
     text = line.text
-    if not any(ch.isdigit() for ch in text) and not re.search(r"(?i)present|current|now", text):
+    if not has_digit(text) and not re.search(r"(?i)present|current|now", text):
         return None
     lone: DateRange | None = None
     for candidate in _date_candidates(line):
@@ -225,7 +226,7 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
             and len(prev.cells) >= 1
             and line.gap_above < WRAP_GAP_EM * line.font_size
             and len(words(line.text)) <= MAX_WRAPPED_WORDS
-            and not any(ch.isdigit() for ch in line.text)
+            and not has_digit(line.text)
             and not line.text.rstrip().endswith(".")
         ):
             # The wrapped text continues the cell it sits under (not a right-aligned date).
@@ -258,7 +259,7 @@ def header_segments(lines: Sequence[Line], *, today: dt.date) -> list[Segment]:
             text = _DURATION.sub("  ", URL_RE.sub("  ", EMAIL_RE.sub("  ", text)))
             for part in (p for piece in _SEPARATORS.split(text) for p in _split_at(piece)):
                 part = clean(part)
-                if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
+                if part and has_letter(part) and part.lower() not in _CONNECTORS:
                     segments.append(Segment(part, line, cell.bold))
     return segments
 
