@@ -284,7 +284,7 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
             )
         )
     ]
-    return [replace(line, index=i) for i, line in enumerate(kept)]
+    return [line if line.index == i else replace(line, index=i) for i, line in enumerate(kept)]
 
 
 def body_font_size(lines: Sequence[Line]) -> float:

@@ -298,6 +298,7 @@ STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading eve
 LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some heading style
 
 
+@lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
     text = unicodedata.normalize("NFC", text)

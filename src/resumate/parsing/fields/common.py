@@ -43,16 +43,15 @@ class Scored:
 
 
 def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]) -> FieldMeta:
-    evidence = Evidence(features=sorted(set(features)))
-    if lines:
-        evidence.page = lines[0].page
-        evidence.lines = (min(ln.index for ln in lines), max(ln.index for ln in lines))
+    if not lines:
+        evidence = Evidence(features=sorted(set(features)))
+    else:  # built in one go: each assignment to a model is validated on its own
         first = lines[0]
-        evidence.bbox = (
-            round(first.x0, 1),
-            round(first.y0, 1),
-            round(first.x1, 1),
-            round(first.y1, 1),
+        evidence = Evidence(
+            page=first.page,
+            lines=(min(ln.index for ln in lines), max(ln.index for ln in lines)),
+            bbox=(round(first.x0, 1), round(first.y0, 1), round(first.x1, 1), round(first.y1, 1)),
+            features=sorted(set(features)),
         )
     return FieldMeta(confidence=clamp(confidence), evidence=evidence)
 
