@@ -1,5 +1,7 @@
+from dataclasses import replace
+
 from resumate.document import Document, Page, TextItem
-from resumate.parsing.lines import document_lines
+from resumate.parsing.lines import Line, document_lines
 
 
 def _item(text: str, x: float, y: float, size: float = 10.0) -> TextItem:
@@ -44,3 +46,18 @@ def test_flow_documents_keep_their_order() -> None:
     items = (_item("B second", 50, 100), _item("A first", 50, 80))
     doc = Document("docx", (Page(0, 612, 792, items),), flow=True)
     assert [ln.text for ln in document_lines(doc)] == ["A first", "B second"]
+
+
+def test_line_text_box_and_style_come_from_its_cells() -> None:
+    cells = (
+        TextItem("Senior", 10, 20, 50, 32, font_size=12.0, bold=True),
+        TextItem("Engineer", 60, 18, 110, 30, font_size=11.0, bold=True),
+        TextItem("2019", 300, 21, 350, 31, font_size=9.0),
+    )
+    line = Line(0, 0, cells, gap_above=4.0)
+    assert line.text == "Senior Engineer 2019"
+    assert (line.x0, line.y0, line.x1, line.y1) == (10, 18, 350, 32)
+    assert line.font_size == 11.0  # the longest cell's
+    assert line.is_bold
+    assert replace(line, cells=cells[2:]).text == "2019"
+    assert not replace(line, cells=cells[2:]).is_bold

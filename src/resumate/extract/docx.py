@@ -24,9 +24,10 @@ from resumate.extract.docx_styles import (
     indent_pt,
     local_name,
     toggle,
+    without_table_style_parts,
 )
 from resumate.extract.flow import BULLET, FlowWriter, Style
-from resumate.extract.package import Package
+from resumate.extract.package import Package, parse_xml
 
 TWIPS_PER_PT = 20.0
 MAX_NESTING = 40
@@ -43,7 +44,7 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     body_root = package.read_xml("word/document.xml")
     if body_root is None:
         raise package.damaged()
-    reader = _Reader(StyleSheet(package.read_xml("word/styles.xml")))
+    reader = _Reader(StyleSheet(_styles_root(package)))
     headers, footers = _header_footer_parts(package, body_root)
     for part in headers:
         reader.blocks(package.read_xml(part), reader.writer)
@@ -51,6 +52,14 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     for part in footers:
         reader.blocks(package.read_xml(part), reader.writer)
     return reader.writer.document("docx")
+
+
+def _styles_root(package: Package) -> Any:
+    """word/styles.xml, parsed without the table-style parts StyleSheet does not read."""
+    if "word/styles.xml" not in package.names:
+        return None
+    data = without_table_style_parts(package.read("word/styles.xml"))
+    return parse_xml(data, damaged=package.damaged)
 
 
 def _header_footer_parts(package: Package, body_root: Any) -> tuple[list[str], list[str]]:

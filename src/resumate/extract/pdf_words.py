@@ -40,6 +40,10 @@ class Word(NamedTuple):
     hidden: str | None = None
 
 
+# Word(...) without NamedTuple's keyword-handling __new__: this runs for every word of a page
+_new_word = tuple.__new__
+
+
 class _ObjectInfo(NamedTuple):
     size: float
     mode: int
@@ -115,7 +119,8 @@ class _PageReader:
         width, height = right - left, top - bottom
         rect_ref = ctypes.addressof(rect)
         loose_box, text_object = api.loose_box, api.text_object
-        objects: dict[int | None, _ObjectInfo] = {}
+        # per text object: size, bold, italic, whether its words may be hidden, full style
+        objects: dict[int | None, tuple[float, bool, bool, bool, _ObjectInfo]] = {}
         words: list[Word] = []
         append = words.append
         fill_ref = list(map(ctypes.addressof, self.rgba))
@@ -125,17 +130,24 @@ class _PageReader:
             x0, y0, y1, x1 = rect.left - left, top - rect.top, top - rect.bottom, rect.right - left
             if last - first > 1:
                 loose_box(raw, last - 1, rect_ref)
-                x1 = max(rect.right - left, x0)
+                x1 = rect.right - left
+                if x0 > x1:
+                    x1 = x0
             key = text_object(raw, first)
-            info = objects.get(key)
-            if info is None:
-                info = objects[key] = self._object_info(first, key, round(y1 - y0, 2), fill_ref)
+            style = objects.get(key)
+            if style is None:
+                info = self._object_info(first, key, round(y1 - y0, 2), fill_ref)
+                suspect = bool(
+                    info.mode or info.white or info.transparent or info.size < MIN_VISIBLE_FONT_PT
+                )
+                style = objects[key] = (info.size, info.bold, info.italic, suspect, info)
+            size, bold, italic, suspect, info = style
             hidden = None
-            if info.mode or info.white or info.transparent or info.size < MIN_VISIBLE_FONT_PT:
+            if suspect:
                 hidden = _hidden_kind(info, (x0, y0, x1, y1), width, height)
             elif x1 < 0 or y1 < 0 or x0 > width or y0 > height:
                 hidden = "offpage"
-            append(Word(match.group(), x0, y0, x1, y1, info.size, info.bold, info.italic, hidden))
+            append(_new_word(Word, (match.group(), x0, y0, x1, y1, size, bold, italic, hidden)))
         return words
 
     def _object_info(

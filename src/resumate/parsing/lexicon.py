@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from resumate.parsing.chars import has_digit
+
 MAX_PHRASE_WORDS = 4
 _MEMO_SIZE = 8192  # pure functions of short strings: memoized per process
 
@@ -29,14 +31,16 @@ _MEMO_SIZE = 8192  # pure functions of short strings: memoized per process
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    out = []
-    for ch in text.lower():
-        if ch.isascii():
-            out.append(ch)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return "".join(ch if ch.isascii() else _fold_char(ch) for ch in lowered)
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
 
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&/-][^\W_]+)*\.?", re.UNICODE)
@@ -446,7 +450,7 @@ def looks_like_job_title(text: str) -> float:
     score += 0.15 * known / len(words)
     if len(words) > 6:
         score -= 0.05 * (len(words) - 6)
-    if any(ch.isdigit() for ch in text):
+    if has_digit(text):
         score -= 0.2
     if words[-1] in v.company_suffixes:
         score -= 0.5
@@ -585,7 +589,7 @@ def _parse_location(text: str) -> dict[str, str] | None:
     parts = [p for p in parts if p]
     if parts:
         city = _clean_city(parts[-1])
-        if city and not any(ch.isdigit() for ch in city) and len(city.split()) <= 4:
+        if city and not has_digit(city) and len(city.split()) <= 4:
             out["city"] = city
             if len(parts) > 1:
                 out["address"] = ", ".join(parts[:-1])

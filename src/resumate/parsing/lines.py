@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
@@ -34,43 +34,40 @@ _FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One visual line: its cells (text items merged within a line), style and position."""
+    """One visual line: its cells (text items merged within a line), style and position.
+
+    The text, box and style are derived from the cells once, when the line is made: every
+    later stage reads them many times.
+    """
 
     index: int
     page: int
     cells: tuple[TextItem, ...]
     gap_above: float
     column: int = 0
+    text: str = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    y0: float = field(init=False, repr=False, compare=False)
+    y1: float = field(init=False, repr=False, compare=False)
+    font_size: float = field(init=False, repr=False, compare=False)
+    is_bold: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(cell.text for cell in self.cells)
+    def __post_init__(self) -> None:
+        cells, store = self.cells, object.__setattr__
+        lengths = [len(cell.text) for cell in cells]
+        bold_chars = sum(n for n, cell in zip(lengths, cells, strict=True) if cell.bold)
+        store(self, "text", " ".join(cell.text for cell in cells))
+        store(self, "is_bold", bold_chars * 2 > sum(lengths))
+        if cells:
+            store(self, "x1", max(cell.x1 for cell in cells))
+            store(self, "y0", min(cell.y0 for cell in cells))
+            store(self, "y1", max(cell.y1 for cell in cells))
+            # the size of most of the line's characters: the longest cell's (the first on a tie)
+            store(self, "font_size", cells[lengths.index(max(lengths))].font_size)
 
     @property
     def x0(self) -> float:
         return self.cells[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(cell.x1 for cell in self.cells)
-
-    @property
-    def y0(self) -> float:
-        return min(cell.y0 for cell in self.cells)
-
-    @property
-    def y1(self) -> float:
-        return max(cell.y1 for cell in self.cells)
-
-    @property
-    def font_size(self) -> float:
-        """The size of most of the line's characters."""
-        return max(self.cells, key=lambda c: len(c.text)).font_size
-
-    @property
-    def is_bold(self) -> bool:
-        bold = sum(len(c.text) for c in self.cells if c.bold)
-        return bold * 2 > sum(len(c.text) for c in self.cells)
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -287,12 +284,12 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
             )
         )
     ]
-    return [replace(line, index=i) for i, line in enumerate(kept)]
+    return [line if line.index == i else replace(line, index=i) for i, line in enumerate(kept)]
 
 
 def body_font_size(lines: Sequence[Line]) -> float:
-    """The most common font size, weighted by characters."""
-    sizes = [
-        round(line.font_size * 2) / 2 for line in lines for _ in range(len(line.text) // 10 + 1)
-    ]
-    return statistics.mode(sizes) if sizes else 10.0
+    """The most common font size, weighted by characters (the first seen on a tie)."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.font_size * 2) / 2] += len(line.text) // 10 + 1
+    return weights.most_common(1)[0][0] if weights else 10.0

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from resumate.parsing import lexicon
+from resumate.parsing.chars import has_digit, is_all_caps
 from resumate.parsing.fields.common import is_bullet
 from resumate.parsing.lines import Line, body_font_size
 
@@ -297,6 +298,7 @@ STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading eve
 LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some heading style
 
 
+@lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
     text = unicodedata.normalize("NFC", text)
@@ -325,7 +327,7 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
     Otherwise also a short text whose last known head word names the kind ("IT Skills").
     """
     norm = normalize_heading(text)
-    if not norm or len(norm.split()) > MAX_HEADING_WORDS or any(c.isdigit() for c in norm):
+    if not norm or len(norm.split()) > MAX_HEADING_WORDS or has_digit(norm):
         return None
     if norm in _TITLE_TO_KIND:
         return _TITLE_TO_KIND[norm]
@@ -537,13 +539,12 @@ def _tail_line(line: Line, tail: str) -> Line:
 
 
 def _style_score(line: Line, text: str, body_size: float) -> float:
-    letters = [c for c in text if c.isalpha()]
     score = 0.0
     if line.is_bold:
         score += 1.0
     if line.font_size >= body_size + 0.8:
         score += 1.0
-    if letters and all(c.isupper() for c in letters):
+    if is_all_caps(text):
         score += 1.0
     if text.endswith(":"):
         score += 0.5
@@ -594,9 +595,7 @@ def _drop_loose_duplicates(lines: Sequence[Line], marks: list[Mark | None]) -> l
 
 
 def _style_key(line: Line) -> tuple[float, bool, bool]:
-    letters = [c for c in line.text if c.isalpha()]
-    caps = bool(letters) and all(c.isupper() for c in letters)
-    return round(line.font_size), line.is_bold, caps
+    return round(line.font_size), line.is_bold, is_all_caps(line.text)
 
 
 def _add_style_matched_headings(
@@ -631,7 +630,7 @@ def _add_style_matched_headings(
 
 
 def _could_be_heading(text: str) -> bool:
-    return len(text.split()) <= 4 and not any(c.isdigit() for c in text) and "@" not in text
+    return len(text.split()) <= 4 and not has_digit(text) and "@" not in text
 
 
 def _confidence(score: float) -> float:

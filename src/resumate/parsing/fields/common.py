@@ -43,16 +43,15 @@ class Scored:
 
 
 def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]) -> FieldMeta:
-    evidence = Evidence(features=sorted(set(features)))
-    if lines:
-        evidence.page = lines[0].page
-        evidence.lines = (min(ln.index for ln in lines), max(ln.index for ln in lines))
+    if not lines:
+        evidence = Evidence(features=sorted(set(features)))
+    else:  # built in one go: each assignment to a model is validated on its own
         first = lines[0]
-        evidence.bbox = (
-            round(first.x0, 1),
-            round(first.y0, 1),
-            round(first.x1, 1),
-            round(first.y1, 1),
+        evidence = Evidence(
+            page=first.page,
+            lines=(min(ln.index for ln in lines), max(ln.index for ln in lines)),
+            bbox=(round(first.x0, 1), round(first.y0, 1), round(first.x1, 1), round(first.y1, 1)),
+            features=sorted(set(features)),
         )
     return FieldMeta(confidence=clamp(confidence), evidence=evidence)
 
@@ -94,8 +93,9 @@ def strip_bullet(text: str) -> str:
 
 def clean(text: str) -> str:
     """Trim separators, icons and stray punctuation from a value's ends."""
-    text = "".join(" " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in text)
-    text = re.sub(r"\s+", " ", text).strip(" \t|,;:–—-·•/\\[]")
+    if not text.isascii():  # icons (symbols, private-use glyphs) are never ASCII
+        text = _NON_ASCII_RUN.sub(_blank_icons, text)
+    text = _SPACES.sub(" ", text).strip(" \t|,;:–—-·•/\\[]")
     while text.endswith(")") and text.count("(") < text.count(")"):
         text = text[:-1].rstrip()
     while text.startswith("(") and text.count("(") > text.count(")"):
@@ -106,6 +106,14 @@ def clean(text: str) -> str:
 
 
 _ICON_CATEGORIES = {"Co", "Cn", "So", "Cs"}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _blank_icons(run: re.Match[str]) -> str:
+    return "".join(
+        " " if unicodedata.category(ch) in _ICON_CATEGORIES else ch for ch in run.group()
+    )
 
 
 def words(text: str) -> list[str]:

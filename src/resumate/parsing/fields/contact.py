@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from resumate.parsing import lexicon
+from resumate.parsing.chars import count_digits
 from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
@@ -225,12 +226,7 @@ def find_label(lines: Sequence[Line], name: Scored | None) -> Scored | None:
             texts = [line.text.replace(name.value, " ", 1)] if name.value in line.text else []
         for text in texts:
             text = clean(text)
-            if (
-                not text
-                or "@" in text
-                or URL_RE.search(text)
-                or sum(ch.isdigit() for ch in text) > 3
-            ):
+            if not text or "@" in text or URL_RE.search(text) or count_digits(text) > 3:
                 continue
             if match_section_title(text) or len(text.split()) > 14:
                 continue
@@ -271,7 +267,7 @@ def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None)
     for line in scope:
         for match in _PHONE_SHAPE.finditer(EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))):
             raw = match.group(0).strip()
-            digits = sum(ch.isdigit() for ch in raw)
+            digits = count_digits(raw)
             if 9 <= digits <= 15 and not find_date_ranges(raw, today=_ANY_DAY):
                 return Scored(raw, 0.5, (line,), ("phone_shape",))
     return None
@@ -281,12 +277,10 @@ _PHONE_SHAPE = re.compile(r"(?<![\w/])\+?\(?\+?\d[\d\s().-]{7,}\d(?![\w/])")
 
 
 def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
-    if sum(ch.isdigit() for ch in text) < 7:
+    if count_digits(text) < 7:
         return None
     text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    if not any(
-        7 <= sum(ch.isdigit() for ch in m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)
-    ):
+    if not any(7 <= count_digits(m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)):
         return None  # cheap shape check before the full matcher
     for match in phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.VALID
@@ -296,7 +290,7 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
         text, region, leniency=phonenumbers.Leniency.POSSIBLE
     ):
         raw = match.raw_string.strip()
-        if sum(ch.isdigit() for ch in raw) >= 7 and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", raw):
+        if count_digits(raw) >= 7 and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", raw):
             return raw, False
     return None
 
@@ -381,7 +375,7 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                 part = clean(part)
                 if not part or "@" in part or URL_RE.search(part) or len(part) > 60:
                     continue
-                if sum(ch.isdigit() for ch in part) >= 7:
+                if count_digits(part) >= 7:
                     continue
                 parsed = _parse_place(part)
                 if not parsed or not _is_plausible_place(part, parsed):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from resumate.document import TextItem
 from resumate.parsing import lexicon
+from resumate.parsing.chars import has_digit, has_letter
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
@@ -105,7 +106,7 @@ def is_title_like(line: Line) -> bool:
 def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
     """The date range a line announces, when it reads as an entry's dates (not prose)."""
     text = line.text
-    if not any(ch.isdigit() for ch in text) and not re.search(r"(?i)present|current|now", text):
+    if not has_digit(text) and not re.search(r"(?i)present|current|now", text):
         return None
     lone: DateRange | None = None
     for candidate in _date_candidates(line):
@@ -239,7 +240,7 @@ def is_wrapped_tail(previous: Line, line: Line) -> bool:
         len(line.cells) == 1
         and line.gap_above < WRAP_GAP_EM * line.font_size
         and len(words(line.text)) <= MAX_WRAPPED_WORDS
-        and not any(ch.isdigit() for ch in line.text)
+        and not has_digit(line.text)
         and not line.text.rstrip().endswith(".")
     )
 
@@ -314,7 +315,7 @@ def split_header(
     for line, cell, text in _header_cells(lines, today=today):
         for piece in _SEPARATORS.split(text):
             piece = clean(piece)
-            if not piece or not any(ch.isalpha() for ch in piece):
+            if not piece or not has_letter(piece):
                 continue
             if prose_apart and (is_prose(piece) or (in_prose and piece[:1].islower())):
                 prose.append(piece)
@@ -322,7 +323,7 @@ def split_header(
                 continue
             in_prose = False
             for part in map(clean, _split_at(piece)):
-                if part and any(ch.isalpha() for ch in part) and part.lower() not in _CONNECTORS:
+                if part and has_letter(part) and part.lower() not in _CONNECTORS:
                     segments.append(Segment(part, line, cell.bold))
     return segments, prose
 
