@@ -47,3 +47,8 @@ def test_a_degree_line_wrapped_after_the_dates_keeps_the_school_whole() -> None:
     lines[1] = Line(1, 0, lines[1].cells, gap_above=1.0)
     [(institution, _study_type, _area)] = _summary(lines)
     assert institution == "University of Turin"
+
+
+def test_a_school_named_high_school_is_the_institution_not_the_degree() -> None:
+    lines = [_line(0, "Cannock Chase High School, GCSE", "Sept 2009 – June 2014")]
+    assert _summary(lines) == [("Cannock Chase High School", "GCSE", None)]

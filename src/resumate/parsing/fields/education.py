@@ -43,7 +43,9 @@ def extract_education(
 
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     pieces = _pieces(block.segments)
-    degree = next((p for p in pieces if lexicon.match_degree(p.text)), None)
+    degree = next(
+        (p for p in pieces if lexicon.match_degree(p.text) and not _names_school(p.text)), None
+    )
     study_type = area = None
     if degree is not None:
         study_type, area = lexicon.split_degree_area(degree.text)
@@ -58,7 +60,8 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         leftovers = [p for p in rest if institution is None or p.text != institution.value]
         area = (
             max(leftovers, key=lambda p: lexicon.looks_like_field_of_study(p.text)).text
-            if leftovers else None
+            if leftovers
+            else None
         )
     entry = Education()
     entry.institution = sink.put(f"{path}.institution", institution)
@@ -82,6 +85,17 @@ _PROGRAMME = re.compile(
 )
 
 
+def _names_school(text: str) -> bool:
+    """Degree words that end a name ("Cannock Chase High School") name the school."""
+    match = lexicon.match_degree(text)
+    return bool(
+        match
+        and match.span[0] > 0
+        and not text[match.span[1] :].strip(" .,")
+        and lexicon.looks_like_institution(match.text) >= 0.5
+    )
+
+
 def _named_programme(pieces: Sequence[Segment]) -> tuple[Segment, str, str] | None:
     """Fallback for degrees the lexicon does not know: "Courses in Freelance", "Diploma of X"."""
     for piece in pieces:
@@ -100,8 +114,11 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
     pieces = []
     for segment in segments:
         parts: list[str] = []
-        for part in (p for text in _split_outside_brackets(segment.text)
-                     for p in _split_degree_at(clean(text))):
+        for part in (
+            p
+            for text in _split_outside_brackets(segment.text)
+            for p in _split_degree_at(clean(text))
+        ):
             if not part or _SCORE.search(part):
                 continue
             if parts and _is_place(part) and lexicon.looks_like_institution(parts[-1]) >= 0.5:
