@@ -139,6 +139,8 @@ def test_match_fluency_rejects(text: str) -> None:
         ("Certificate in Project Management", "certificate", "Certificate"),
         ("Diploma in Nursing", "diploma", "Diploma"),
         ("Computer Science (BS)", "bachelor", "BS"),
+        ("College Degree in Multimedia Systems", "degree", "College Degree"),
+        ("Computer science degree", "degree", "degree"),
     ],
 )
 def test_match_degree(text: str, level: str, study_type: str) -> None:
@@ -149,7 +151,10 @@ def test_match_degree(text: str, level: str, study_type: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Stanford University", "Senior Associate", "Microsoft Office", "Basketball", "ms word", ""],
+    [
+        "Stanford University", "Senior Associate", "Microsoft Office", "Basketball", "ms word", "",
+        "360-degrees feedback",
+    ],
 )
 def test_match_degree_rejects(text: str) -> None:
     assert lx.match_degree(text) is None
@@ -172,6 +177,7 @@ def test_match_degree_rejects(text: str) -> None:
             "Administración de Empresas",
         ),
         ("Mechanical Engineering", None, "Mechanical Engineering"),
+        ("Computer science degree", "degree", "Computer science"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

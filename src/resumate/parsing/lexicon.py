@@ -189,6 +189,7 @@ DEGREE_LEVELS = (
     "secondary",
     "diploma",
     "certificate",
+    "degree",
 )
 
 
@@ -266,6 +267,8 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         "",
     ),
     (r"certificate|certificat|zertifikat|certificado", "certificate", ""),
+    # A degree named only as one: "College Degree in X", "Computer Science degree".
+    (rf"(?:(?:college|university|undergraduate|engineer(?:ing)?)\s+)?degree{_END}", "degree", ""),
 )
 _DEGREE_RES = tuple(
     (re.compile(rf"(?<![\w.]){p}", re.IGNORECASE), lvl, st) for p, lvl, st in _DEGREE_TABLE
