@@ -241,6 +241,25 @@ def test_phone_is_normalised_to_e164(written: str, e164: str) -> None:
     assert 0.0 <= result.resume.fields["basics.phone"].confidence <= 1.0
 
 
+@pytest.mark.parametrize("written", ["Updated 2022-04-12", "Available (2010-2019)"])
+def test_a_date_near_the_contact_details_is_not_a_phone(written: str) -> None:
+    result = resumate.parse(  # a Dutch address: 8 digits could be a Dutch number
+        resume_text(contact=f"ada.example@example.org | Amsterdam, Netherlands | {written}"),
+        filename="cv.txt",
+        options=OPTIONS,
+    )
+    assert result.resume.basics.phone is None
+
+
+def test_a_phone_without_a_known_region_is_kept_whole() -> None:
+    result = resumate.parse(
+        resume_text(contact="ada.example@example.org | Phone 0808 1570204"),
+        filename="cv.txt",
+        options=OPTIONS,
+    )
+    assert result.resume.basics.phone == "0808 1570204"
+
+
 @pytest.mark.parametrize(
     ("heading", "written", "start", "end"),
     [

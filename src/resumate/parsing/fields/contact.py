@@ -285,14 +285,32 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
     for match in phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.VALID
     ):
-        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164), True
+        if not _DATE_SHAPE.fullmatch(match.raw_string.strip()):
+            return (
+                phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164),
+                True,
+            )
     for match in phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.POSSIBLE
     ):
-        raw = match.raw_string.strip()
-        if count_digits(raw) >= 7 and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", raw):
+        raw = _whole_number(text, match.start, match.end).strip()
+        if count_digits(raw) >= 7 and not _DATE_SHAPE.fullmatch(raw):
             return raw, False
     return None
+
+
+# Dates and year ranges that number matchers take for phone numbers ("2022-04-12", "2010-2019").
+_DATE_SHAPE = re.compile(
+    r"\(?\d{4}\s*[-–/.]\s*\d{1,4}(?:\s*[-–/.]\s*\d{1,2})?\)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+)
+
+
+def _whole_number(text: str, start: int, end: int) -> str:
+    """The phone-shaped run around a match ("0808 1570204", not just "1570204")."""
+    for shape in _PHONE_SHAPE.finditer(text):
+        if shape.start() <= start and end <= shape.end():
+            return shape.group(0)
+    return text[start:end]
 
 
 # --- links and profiles ------------------------------------------------------------------------
