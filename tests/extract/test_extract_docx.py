@@ -4,10 +4,10 @@ import zipfile
 
 import pytest
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, UnsafeDocumentError
 from resumate.extract import extract_document
+from resumate.options import ParseOptions
 
 from .builders import docx_bytes, paragraph, part_xml, zip_bytes
 
@@ -113,9 +113,17 @@ def test_docx_tabs_split_items_and_breaks_start_lines() -> None:
     assert items[1].x0 - items[0].x1 > items[0].font_size
 
 
-def test_docx_hyperlink_keeps_visible_text() -> None:
-    body = '<w:p><w:hyperlink r:id="rId9"><w:r><w:t>github.com/jane</w:t></w:r></w:hyperlink></w:p>'
-    assert _extract(docx_bytes(body)).text == "github.com/jane"
+def test_docx_hyperlink_keeps_visible_text_and_its_target_is_a_link() -> None:
+    body = '<w:p><w:hyperlink r:id="rId9"><w:r><w:t>GitHub</w:t></w:r></w:hyperlink></w:p>'
+    rels = (
+        '<Relationship Id="rId9" TargetMode="External" Target="https://github.com/jane" Type='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+        '<Relationship Id="rId8" TargetMode="External" Target="file:///etc/passwd" Type='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+    )
+    document = _extract(docx_bytes(body, rels=rels))
+    assert document.text == "GitHub"
+    assert document.links == ("https://github.com/jane",)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ import io
 
 import pytest
 
-from resumate.options import ParseOptions
 from resumate.errors import (
     DocumentLoadError,
     EncryptedDocumentError,
@@ -12,6 +11,7 @@ from resumate.errors import (
     UnsafeDocumentError,
 )
 from resumate.extract import extract_document
+from resumate.options import ParseOptions
 
 from .builders import pdf_bytes, simple_pdf
 from .conftest import FakeOcr
@@ -31,6 +31,18 @@ def test_plain_pdf_gives_one_item_per_line_with_geometry() -> None:
     assert first.y0 < items[1].y0  # y grows downwards
     assert first.font_size == pytest.approx(12)
     assert not document.flow and not document.ocr_used
+
+
+def test_link_annotations_become_document_links() -> None:
+    def draw(pdf: object) -> None:
+        pdf.setFont("Helvetica", 11)  # type: ignore[attr-defined]
+        pdf.drawString(72, 720, "Jane Roe   in   jroe")  # type: ignore[attr-defined]
+        link = pdf.linkURL  # type: ignore[attr-defined]
+        link("https://www.linkedin.com/in/jroe", (150, 715, 200, 732))
+        link("javascript:alert(1)", (72, 715, 120, 732))
+
+    document = _extract(pdf_bytes(draw))
+    assert document.links == ("https://www.linkedin.com/in/jroe",)
 
 
 def test_two_column_pdf_splits_items_at_wide_gaps() -> None:

@@ -4,15 +4,15 @@ Reading order: headers, then the body (paragraphs, tables, text boxes after the 
 anchors them), then footers. Table rows are laid out side by side (see flow.py), nested tables
 included. `mc:AlternateContent` contributes its first `mc:Choice` only, so a text box and its VML
 fallback are not read twice. Tabs split items, `w:br` starts a new line, list paragraphs get a
-"• " prefix. Hyperlinks keep their visible text; their targets are not added.
+"• " prefix. Hyperlinks keep their visible text; their targets go to `Document.links`.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from typing import Any
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.extract.docx_styles import (
     StyleInfo,
@@ -28,11 +28,13 @@ from resumate.extract.docx_styles import (
 )
 from resumate.extract.flow import BULLET, FlowWriter, Style
 from resumate.extract.package import Package, parse_xml
+from resumate.options import ParseOptions
 
 TWIPS_PER_PT = 20.0
 MAX_NESTING = 40
 _HEADER_TYPE = "/header"
 _FOOTER_TYPE = "/footer"
+_HYPERLINK_TYPE = "/hyperlink"
 # containers whose children are read as if they were in the parent
 _TRANSPARENT = frozenset({"hyperlink", "ins", "smartTag", "customXml", "fldSimple", "dir", "bdo"})
 _SKIPPED = frozenset({"del", "moveFrom", "Fallback", "rPr", "pPr", "proofErr", "bookmarkStart"})
@@ -45,13 +47,29 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     if body_root is None:
         raise package.damaged()
     reader = _Reader(StyleSheet(_styles_root(package)))
-    headers, footers = _header_footer_parts(package, body_root)
+    rels = package.read_xml("word/_rels/document.xml.rels")
+    headers, footers = _header_footer_parts(package, body_root, rels)
     for part in headers:
         reader.blocks(package.read_xml(part), reader.writer)
     reader.blocks(child(body_root, "body"), reader.writer)
     for part in footers:
         reader.blocks(package.read_xml(part), reader.writer)
-    return reader.writer.document("docx")
+    return replace(reader.writer.document("docx"), links=_hyperlink_targets(rels))
+
+
+def _hyperlink_targets(rels: Any) -> tuple[str, ...]:
+    """External hyperlink targets (web and mail addresses) of the main document part."""
+    targets = (
+        (attr(rel, "Target") or "").strip()
+        for rel in (rels if rels is not None else ())
+        if (attr(rel, "Type") or "").endswith(_HYPERLINK_TYPE)
+        and attr(rel, "TargetMode") == "External"
+    )
+    return tuple(
+        dict.fromkeys(
+            t for t in targets if t.lower().startswith(("http://", "https://", "mailto:"))
+        )
+    )
 
 
 def _styles_root(package: Package) -> Any:
@@ -62,9 +80,10 @@ def _styles_root(package: Package) -> Any:
     return parse_xml(data, damaged=package.damaged)
 
 
-def _header_footer_parts(package: Package, body_root: Any) -> tuple[list[str], list[str]]:
+def _header_footer_parts(
+    package: Package, body_root: Any, rels: Any
+) -> tuple[list[str], list[str]]:
     """Header and footer part names: those the sections reference, else every one related."""
-    rels = package.read_xml("word/_rels/document.xml.rels")
     targets: dict[str, tuple[str, str]] = {}
     for rel in rels if rels is not None else ():
         rel_type, target = attr(rel, "Type") or "", attr(rel, "Target") or ""

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from resumate.options import ParseOptions
 from resumate.document import Document, Page, TextItem
 from resumate.errors import (
     DocumentLoadError,
@@ -28,8 +27,10 @@ from resumate.errors import (
     UnsafeDocumentError,
 )
 from resumate.extract.ocr import OcrSession
+from resumate.extract.pdf_links import page_links
 from resumate.extract.pdf_words import Word, drawn_backgrounds, read_words
 from resumate.extract.text import clean_text, needs_cleaning
+from resumate.options import ParseOptions
 
 PAGE_BOMB_FACTOR = 20
 SPLIT_GAP_EM = 1.0
@@ -68,7 +69,10 @@ def extract(data: bytes, options: ParseOptions, *, ocr: OcrSession | None = None
             f"{reader.hidden_chars} characters of hidden text (white, invisible, tiny or "
             "off-page) were ignored."
         )
-    return Document(format="pdf", pages=pages, ocr_used=reader.ocr_used, warnings=tuple(warnings))
+    return Document(
+        format="pdf", pages=pages, ocr_used=reader.ocr_used, warnings=tuple(warnings),
+        links=tuple(dict.fromkeys(reader.links)),
+    )
 
 
 def _open(pdfium: Any, data: bytes) -> Any:
@@ -89,6 +93,7 @@ class _DocumentReader:
         self.options = options
         self.ocr = ocr
         self.hidden_chars = 0
+        self.links: list[str] = []
         self.ocr_used = False
 
     def page(self, document: Any, number: int) -> Page:
@@ -106,6 +111,7 @@ class _DocumentReader:
             finally:
                 textpage.close()
             items = group_words(words, number)
+            self.links += page_links(document, page)
             if self._wants_ocr(page, items):
                 ocr_items = self._ocr(page, number, width, height)
                 if sum(map(_length, ocr_items)) > sum(map(_length, items)):

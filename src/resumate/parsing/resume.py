@@ -36,7 +36,9 @@ def parse_document(
     if not document.flow:  # only real pages have running headers, footers and page numbers
         lines = drop_page_furniture(lines, {page.number: page.height for page in document.pages})
     sections = split_sections(lines)
-    resume = build_resume(lines, sections, today=today, default_region=default_region)
+    resume = build_resume(
+        lines, sections, today=today, default_region=default_region, link_targets=document.links
+    )
     warnings = _completeness_warnings(resume, document)
     text = "\n".join(line.text for line in lines)
     return ParseOutcome(resume, tuple(warnings), text, is_partial=bool(warnings))
@@ -48,9 +50,12 @@ def build_resume(
     *,
     today: dt.date,
     default_region: str | None,
+    link_targets: Sequence[str] = (),
 ) -> ParsedResume:
     metas: dict[str, FieldMeta] = {}
-    found = contact.extract_basics(lines, sections, default_region=default_region)
+    found = contact.extract_basics(
+        lines, sections, default_region=default_region, link_targets=link_targets
+    )
     resume = ParsedResume(basics=found.basics)
     metas |= found.metas
     for kind in (

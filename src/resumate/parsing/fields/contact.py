@@ -97,7 +97,11 @@ class ContactResult:
 
 
 def extract_basics(
-    lines: Sequence[Line], sections: Sequence[Section], *, default_region: str | None
+    lines: Sequence[Line],
+    sections: Sequence[Section],
+    *,
+    default_region: str | None,
+    link_targets: Sequence[str] = (),
 ) -> ContactResult:
     sink = FieldSink()
     header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
@@ -113,6 +117,7 @@ def extract_basics(
         summary=sink.put("basics.summary", find_summary(sections)),
     )
     urls, profiles = find_links(scope)
+    profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
     basics.url = sink.put("basics.url", urls[0] if urls else None)
     for i, (profile, scored) in enumerate(profiles):
         basics.profiles.append(profile)
@@ -359,6 +364,36 @@ def _profile_from_url(url: str) -> Profile | None:
             full = absolute_url(url)
             return Profile(network=network, username=username, url=full)
     return None
+
+
+def profiles_behind_links(
+    targets: Sequence[str], *, known: Sequence[str]
+) -> list[tuple[Profile, Scored]]:
+    """Profiles that only a link's target names (an icon or a bare user name in the text).
+
+    Only a person's own page counts: one path segment after the network's prefix
+    ("github.com/jdoe", "linkedin.com/in/jdoe"), not a repository or a company page.
+    """
+    seen = {_url_key(url) for url in known}
+    found: list[tuple[Profile, Scored]] = []
+    for target in targets:
+        key = _url_key(target)
+        profile = _profile_from_url(target)
+        if profile is None or key in seen or not _is_personal_page(key):
+            continue
+        seen.add(key)
+        found.append((profile, Scored(profile.url or "", 0.8, (), ("link_target",))))
+    return found
+
+
+def _is_personal_page(host_path: str) -> bool:
+    host, _, path = host_path.partition("/")
+    parts = [p for p in path.split("/") if p]
+    if host.endswith("linkedin.com"):
+        return len(parts) == 2 and parts[0] == "in"
+    if host.endswith("stackoverflow.com"):
+        return 2 <= len(parts) <= 3 and parts[0] == "users"
+    return len(parts) == 1
 
 
 def _profiles_from_mentions(text: str) -> list[Profile]:
