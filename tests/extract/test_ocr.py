@@ -6,7 +6,14 @@ import pytest
 
 import resumate.extract.ocr as ocr
 from resumate.errors import OcrUnavailableError
-from resumate.extract.ocr import OcrBox, OcrWord, group_words_into_boxes, load_engine
+from resumate.extract.ocr import (
+    OcrBox,
+    OcrWord,
+    group_words_into_boxes,
+    keep_plausible_words,
+    load_engine,
+    straighten,
+)
 
 from .conftest import FakeOcr
 
@@ -122,3 +129,35 @@ def test_tesseract_maps_boxes_back_onto_a_large_image() -> None:
     (box,) = engine.recognize(image)
     assert box.text == "Software Engineer"
     assert 250 <= box.x0 <= 320 and 1000 <= box.x1 <= 1200 and 380 <= box.y0 < box.y1 <= 520
+
+
+def test_an_unsure_heading_is_kept_but_thin_marks_are_not() -> None:
+    words = [
+        _word(0, "Summary", 100, 260),
+        _word(1, "Experience", 100, 300, y0=200, y1=232, score=0.14),  # a rule runs through it
+        _word(1, "peers", 500, 600, y0=214, y1=217, score=0.08),  # the rule, read as letters
+        _word(1, "me", 620, 660, y0=214, y1=217, score=0.47),
+    ]
+    kept = keep_plausible_words(words)
+    assert [(w.text, w.score) for w in kept] == [("Summary", 0.9), ("Experience", 0.5)]
+
+
+def test_a_skewed_page_is_straightened_line_by_line() -> None:
+    slope = -0.02  # about 1.1 degrees
+    words = [
+        _word(
+            line,
+            f"w{line}{k}",
+            100 + 150 * k,
+            200 + 150 * k,
+            y0=100 + 40 * line + slope * (150 + 150 * k),
+            y1=124 + 40 * line + slope * (150 + 150 * k),
+        )
+        for line in range(4)
+        for k in range(6)
+    ]
+    level = straighten(words)
+    for line in range(4):
+        tops = [w.y0 for w in level if w.line == line]
+        assert max(tops) - min(tops) < 0.5
+    assert straighten(words[:6]) == words[:6]  # one line says nothing about the page

