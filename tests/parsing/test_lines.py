@@ -31,6 +31,29 @@ def test_two_column_page_reads_left_column_then_right() -> None:
     assert texts[8:] == [f"Right column sentence number {i}" for i in range(8)]
 
 
+def test_a_full_width_summary_above_two_columns_stays_on_top() -> None:
+    summary = [_item("A long summary line that runs across the whole page " + "x" * 40, 40, 60)]
+    left = [_item(f"Left column sentence number {i}", 40, 100 + 14 * i) for i in range(8)]
+    right = [_item(f"Right column sentence number {i}", 400, 100 + 14 * i) for i in range(8)]
+    doc = Document("pdf", (Page(0, 612, 792, tuple(summary + left + right)),))
+    texts = [ln.text for ln in document_lines(doc)]
+    assert texts[0].startswith("A long summary line")
+    assert texts[1:9] == [f"Left column sentence number {i}" for i in range(8)]
+    assert texts[9:] == [f"Right column sentence number {i}" for i in range(8)]
+
+
+def test_lines_crossing_beside_a_right_hand_column_keep_the_page_one_column() -> None:
+    rows = []
+    for i in range(8):
+        rows.append(_item("A title line", 40, 100 + 40 * i))
+        rows.append(_item("New York City", 480, 100 + 40 * i))
+        rows.append(_item("A description sentence running well past the right edge " + "y" * 30,
+                          40, 114 + 40 * i))
+    doc = Document("pdf", (Page(0, 612, 792, tuple(rows)),))
+    lines = document_lines(doc)
+    assert lines[0].text == "A title line New York City"
+
+
 def test_right_aligned_dates_are_not_a_column() -> None:
     rows = []
     for i in range(8):

@@ -28,6 +28,7 @@ MIN_COLUMN_LINES = 4
 GUTTER_MIN_WIDTH_PT = 6.0
 GUTTER_MIN_WIDTH_EM = 0.6
 MAX_COLUMN_DEPTH = 3
+BANNER_SHARE = 0.1  # a full-width row with less right-column text above it is a banner
 FLOW_PARAGRAPH_GAP_EM = 0.5
 _FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "present"
 
@@ -172,12 +173,20 @@ def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float 
     total_chars = sum(len(i.text) for i in items) or 1
     best: tuple[float, float] | None = None
     for x in _candidate_gutters(items, page_width):
-        crossing = sum(len(i.text) for i in items if i.x0 < x - 1 < x + 1 < i.x1)
-        if crossing > 0.1 * total_chars:
-            continue
         left = [i for i in items if i.x1 <= x]
         right = [i for i in items if i.x0 >= x]
         if not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
+            continue
+        # Full-width rows above the right column's text (a banner, a summary) stay in place;
+        # only text crossing the gutter beside the columns argues against it.
+        right_chars = _chars(right)
+        crossing = sum(
+            len(i.text)
+            for i in items
+            if i.x0 < x - 1 < x + 1 < i.x1
+            and _chars(r for r in right if r.y1 <= i.y0) > BANNER_SHARE * right_chars
+        )
+        if crossing > 0.1 * total_chars:
             continue
         balance = min(_chars(left), _chars(right)) - 2 * crossing
         if best is None or balance > best[1]:
