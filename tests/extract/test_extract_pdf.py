@@ -113,6 +113,37 @@ def test_white_text_on_a_dark_band_is_kept() -> None:
     assert "Jane Doe" in _extract(pdf_bytes(draw)).text
 
 
+def test_drawn_backgrounds_are_the_dark_shapes_and_images_also_inside_forms() -> None:
+    import pypdfium2 as pdfium
+
+    from resumate.extract.pdf_words import drawn_backgrounds
+
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        pdf.setFillColorRGB(0.1, 0.2, 0.4)
+        pdf.rect(0, 680, 612, 60, fill=1, stroke=0)  # dark band: a background
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.rect(0, 500, 612, 60, fill=1, stroke=0)  # white band: not one
+        pdf.setStrokeColorRGB(0, 0, 0)
+        pdf.rect(100, 300, 50, 50, fill=0, stroke=1)  # outline only: not one
+        pdf.beginForm("band")
+        pdf.setFillColorRGB(0.5, 0, 0)
+        pdf.rect(10, 20, 30, 40, fill=1, stroke=0)
+        pdf.endForm()
+        pdf.doForm("band")
+
+    document = pdfium.PdfDocument(pdf_bytes(draw))
+    page = document[0]
+    try:
+        found = drawn_backgrounds(page)
+    finally:
+        page.close()
+        document.close()
+    assert found == [
+        pytest.approx((0, 52, 612, 112)),
+        pytest.approx((10, 732, 40, 772)),
+    ]
+
+
 def test_page_with_only_invisible_text_is_an_ocr_layer_and_kept() -> None:
     def draw(pdf) -> None:  # type: ignore[no-untyped-def]
         text = pdf.beginText(72, 700)
