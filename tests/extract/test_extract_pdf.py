@@ -163,6 +163,24 @@ def test_ligatures_and_soft_hyphens_are_normalized() -> None:
     assert clean_text("e\ufb03cient pro\u00adfile \x00") == "efficient profile "
 
 
+@pytest.mark.parametrize(
+    ("text", "collapse", "expected"),
+    [
+        ("Jane Doe", True, "Jane Doe"),
+        ("Jane  \t Doe\t", True, "Jane Doe "),
+        ("Jane\tDoe", False, "Jane\tDoe"),
+        ("Jane\x00 Doe", True, "Jane Doe"),
+        ("Jane\u00a0\u00a0Doe", True, "Jane Doe"),
+    ],
+)
+def test_clean_text_collapses_spaces_and_drops_invisibles(
+    text: str, collapse: bool, expected: str
+) -> None:
+    from resumate.extract.text import clean_text
+
+    assert clean_text(text, collapse_spaces=collapse) == expected
+
+
 def test_encrypted_pdf_is_reported_as_encrypted() -> None:
     data = simple_pdf(["Jane Doe"], encrypt="secret")
     with pytest.raises(EncryptedDocumentError) as caught:
