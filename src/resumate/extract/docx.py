@@ -216,4 +216,7 @@ def _cell_width_pt(cell: Any) -> float | None:
 
 
 def _first(*values: bool | None) -> bool | None:
-    return next((value for value in values if value is not None), None)
+    for value in values:
+        if value is not None:
+            return value
+    return None

@@ -65,7 +65,7 @@ def attr(element: Any, name: str) -> str | None:
     if element is None:
         return None
     names = _LOCAL_NAMES
-    for key, value in element.attrib.items():
+    for key, value in element.items():
         if names[key] == name:
             return str(value)
     return None
