@@ -125,6 +125,37 @@ def test_white_text_on_a_dark_band_is_kept() -> None:
     assert "Jane Doe" in _extract(pdf_bytes(draw)).text
 
 
+def test_drawn_backgrounds_are_the_dark_shapes_and_images_also_inside_forms() -> None:
+    import pypdfium2 as pdfium
+
+    from resumate.extract.pdf_words import drawn_backgrounds
+
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        pdf.setFillColorRGB(0.1, 0.2, 0.4)
+        pdf.rect(0, 680, 612, 60, fill=1, stroke=0)  # dark band: a background
+        pdf.setFillColorRGB(1, 1, 1)
+        pdf.rect(0, 500, 612, 60, fill=1, stroke=0)  # white band: not one
+        pdf.setStrokeColorRGB(0, 0, 0)
+        pdf.rect(100, 300, 50, 50, fill=0, stroke=1)  # outline only: not one
+        pdf.beginForm("band")
+        pdf.setFillColorRGB(0.5, 0, 0)
+        pdf.rect(10, 20, 30, 40, fill=1, stroke=0)
+        pdf.endForm()
+        pdf.doForm("band")
+
+    document = pdfium.PdfDocument(pdf_bytes(draw))
+    page = document[0]
+    try:
+        found = drawn_backgrounds(page)
+    finally:
+        page.close()
+        document.close()
+    assert found == [
+        pytest.approx((0, 52, 612, 112)),
+        pytest.approx((10, 732, 40, 772)),
+    ]
+
+
 def test_page_with_only_invisible_text_is_an_ocr_layer_and_kept() -> None:
     def draw(pdf) -> None:  # type: ignore[no-untyped-def]
         text = pdf.beginText(72, 700)
@@ -142,6 +173,24 @@ def test_ligatures_and_soft_hyphens_are_normalized() -> None:
     from resumate.extract.text import clean_text
 
     assert clean_text("e\ufb03cient pro\u00adfile \x00") == "efficient profile "
+
+
+@pytest.mark.parametrize(
+    ("text", "collapse", "expected"),
+    [
+        ("Jane Doe", True, "Jane Doe"),
+        ("Jane  \t Doe\t", True, "Jane Doe "),
+        ("Jane\tDoe", False, "Jane\tDoe"),
+        ("Jane\x00 Doe", True, "Jane Doe"),
+        ("Jane\u00a0\u00a0Doe", True, "Jane Doe"),
+    ],
+)
+def test_clean_text_collapses_spaces_and_drops_invisibles(
+    text: str, collapse: bool, expected: str
+) -> None:
+    from resumate.extract.text import clean_text
+
+    assert clean_text(text, collapse_spaces=collapse) == expected
 
 
 def test_encrypted_pdf_is_reported_as_encrypted() -> None:

@@ -19,11 +19,12 @@ from resumate.extract.docx_styles import (
     StyleSheet,
     attr,
     child,
-    half_points,
-    has_numbering,
-    indent_pt,
+    children_by_name,
+    indent_value,
+    is_numbering,
     local_name,
-    toggle,
+    size_value,
+    toggle_value,
     without_table_style_parts,
 )
 from resumate.extract.flow import BULLET, FlowWriter, Style
@@ -91,9 +92,7 @@ def _header_footer_parts(
             part = posixpath.normpath(posixpath.join("word", target.lstrip("/")))
             targets[attr(rel, "Id") or ""] = (rel_type.rpartition("/")[2], part)
     referenced = [
-        attr(ref, "id")
-        for ref in body_root.iter()
-        if local_name(ref) in ("headerReference", "footerReference")
+        attr(ref, "id") for ref in body_root.iter("{*}headerReference", "{*}footerReference")
     ]
     order = [rid for rid in dict.fromkeys(referenced) if rid in targets] or list(targets)
     parts = [targets[rid] for rid in order]
@@ -136,13 +135,13 @@ class _Reader:
             writer.add_row(cell_writers, [_cell_width_pt(cell) for cell in cells])
 
     def paragraph(self, paragraph: Any, writer: FlowWriter) -> None:
-        props = child(paragraph, "pPr")
+        props = children_by_name(child(paragraph, "pPr"))
         style = self.styles.resolve(
-            attr(child(props, "pStyle"), "val") or self.styles.default_paragraph_style
+            attr(props.get("pStyle"), "val") or self.styles.default_paragraph_style
         )
-        indent = indent_pt(props)
+        indent = indent_value(props.get("ind"))
         writer.start_line(indent if indent is not None else (style.indent_pt or 0.0))
-        if has_numbering(props) or style.numbered:
+        if is_numbering(props.get("numPr")) or style.numbered:
             writer.write(BULLET, self._run_style(None, style))
         text_boxes: list[Any] = []
         self._inline(paragraph, writer, style, text_boxes)
@@ -178,11 +177,14 @@ class _Reader:
             elif name in ("drawing", "pict", "AlternateContent", "object"):
                 boxes.extend(_text_boxes(sub))
 
-    def _run_style(self, props: Any, para: StyleInfo) -> Style:
-        char_style = self.styles.resolve(attr(child(props, "rStyle"), "val"))
-        bold = _first(toggle(props, "b"), char_style.bold, para.bold, False)
-        italic = _first(toggle(props, "i"), char_style.italic, para.italic, False)
-        size = half_points(props) or char_style.size or para.size or self.styles.default_size
+    def _run_style(self, run_props: Any, para: StyleInfo) -> Style:
+        props = children_by_name(run_props)
+        char_style = self.styles.resolve(attr(props.get("rStyle"), "val"))
+        bold = _first(toggle_value(props.get("b")), char_style.bold, para.bold, False)
+        italic = _first(toggle_value(props.get("i")), char_style.italic, para.italic, False)
+        size = (
+            size_value(props.get("sz")) or char_style.size or para.size or self.styles.default_size
+        )
         if para.heading:
             bold = True
             size = max(size, self.styles.default_size + 2.0)
@@ -233,4 +235,7 @@ def _cell_width_pt(cell: Any) -> float | None:
 
 
 def _first(*values: bool | None) -> bool | None:
-    return next((value for value in values if value is not None), None)
+    for value in values:
+        if value is not None:
+            return value
+    return None

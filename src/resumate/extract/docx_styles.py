@@ -7,7 +7,6 @@ least `HEADING_MIN_EXTRA_PT` larger than body text, even when the style only set
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -20,46 +19,77 @@ _MAX_STYLE_DEPTH = 20
 _FALSE_VALUES = frozenset({"0", "false", "off", "none"})
 
 
+_MAX_NAMED_TAGS = 4096
+
+
+class _LocalNames(dict[Any, str]):
+    """Local name by tag or attribute key; a tag that is not a string (an entity) names ""."""
+
+    def __missing__(self, tag: Any) -> str:
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(self) < _MAX_NAMED_TAGS:
+            self[tag] = name
+        return name
+
+
+_LOCAL_NAMES = _LocalNames()
+
+
 def local_name(element: Any) -> str:
-    tag = element.tag
-    return _local_part(tag) if isinstance(tag, str) else ""
-
-
-@functools.lru_cache(maxsize=1024)
-def _local_part(tag: str) -> str:
-    return tag.rpartition("}")[2]
+    return _LOCAL_NAMES[element.tag]
 
 
 def child(element: Any, name: str) -> Any:
     """The first child with local name `name` (any namespace), or None."""
     if element is None:
         return None
+    names = _LOCAL_NAMES
     for sub in element:
-        if local_name(sub) == name:
+        if names[sub.tag] == name:
             return sub
     return None
+
+
+def children_by_name(element: Any) -> dict[str, Any]:
+    """The first child of each local name: `child(element, name)` for every name at once."""
+    found: dict[str, Any] = {}
+    if element is not None:
+        names = _LOCAL_NAMES
+        for sub in element:
+            found.setdefault(names[sub.tag], sub)
+    return found
 
 
 def attr(element: Any, name: str) -> str | None:
     """An attribute by local name (w:val, w:w, ...), whatever its namespace."""
     if element is None:
         return None
-    for key, value in element.attrib.items():
-        if key.rpartition("}")[2] == name:
+    names = _LOCAL_NAMES
+    for key, value in element.items():
+        if names[key] == name:
             return str(value)
     return None
 
 
 def toggle(props: Any, name: str) -> bool | None:
     """A Word on/off property (`<w:b/>`, `<w:b w:val="0"/>`) or None when unset."""
-    element = child(props, name)
+    return toggle_value(child(props, name))
+
+
+def toggle_value(element: Any) -> bool | None:
+    """The value of an on/off property element (None when the element is absent)."""
     if element is None:
         return None
     return (attr(element, "val") or "true").lower() not in _FALSE_VALUES
 
 
 def half_points(props: Any) -> float | None:
-    value = attr(child(props, "sz"), "val")
+    return size_value(child(props, "sz"))
+
+
+def size_value(size: Any) -> float | None:
+    """Points from a `w:sz` element (half-points), or None."""
+    value = attr(size, "val")
     try:
         return float(value) / 2 if value else None
     except ValueError:
@@ -154,7 +184,11 @@ def _read_style(style: Any) -> StyleInfo:
 
 
 def indent_pt(para_props: Any) -> float | None:
-    ind = child(para_props, "ind")
+    return indent_value(child(para_props, "ind"))
+
+
+def indent_value(ind: Any) -> float | None:
+    """Points from a `w:ind` element's left (or start) indent, or None."""
     value = attr(ind, "left") or attr(ind, "start")
     try:
         return max(0.0, float(value) / TWIPS_PER_PT) if value else None
@@ -163,7 +197,11 @@ def indent_pt(para_props: Any) -> float | None:
 
 
 def has_numbering(para_props: Any) -> bool:
-    num = child(para_props, "numPr")
+    return is_numbering(child(para_props, "numPr"))
+
+
+def is_numbering(num: Any) -> bool:
+    """Whether a `w:numPr` element puts its paragraph in a list."""
     if num is None:
         return False
     return attr(child(num, "numId"), "val") not in ("0", None)

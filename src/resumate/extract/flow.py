@@ -63,6 +63,9 @@ class FlowWriter:
         style = style or Style()
         if not self._open:
             self.start_line()
+        if "\n" not in text and "\t" not in text:  # most runs: one chunk
+            self._write_chunk(text, style)
+            return
         for number, line in enumerate(text.split("\n")):
             if number:
                 self.start_line(self.lines[-1][0].x0 if self.lines[-1] else 0.0)

@@ -186,33 +186,36 @@ def _reveal_white_on_backgrounds(
 def group_words(words: list[Word], page: int) -> list[TextItem]:
     """Join consecutive words into items: same line, same style, gap at most SPLIT_GAP_EM.
 
-    Same line: vertical middles within half the previous word's height. One flat loop, as this
-    runs for every word of every page.
+    Same line: vertical middles within half the previous word's height. One flat loop over
+    unpacked words, as this runs for every word of every page.
     """
     items: list[TextItem] = []
     clean = needs_cleaning("".join(word.text for word in words))
     texts: list[str] = []
     first = words[0] if words else None
     x0 = y0 = x1 = y1 = previous_x1 = previous_y0 = previous_y1 = 0.0
+    em = first_size = 1.0
+    first_bold = False
     for word in words:
+        text, word_x0, word_y0, word_x1, word_y1, size, bold, _italic, _hidden = word
         if texts and first is not None:
-            gap = word.x0 - previous_x1
-            em = first.size if first.size > 1.0 else 1.0
+            gap = word_x0 - previous_x1
             if (
-                word.bold == first.bold
+                bold == first_bold
                 and -em <= gap <= SPLIT_GAP_EM * em
-                and abs(word.size - first.size) <= SIZE_TOLERANCE_PT
-                and abs(word.y0 + word.y1 - previous_y0 - previous_y1)
+                and abs(size - first_size) <= SIZE_TOLERANCE_PT
+                and abs(word_y0 + word_y1 - previous_y0 - previous_y1)
                 <= max(previous_y1 - previous_y0, 1.0)
             ):
-                texts.append(word.text)
-                previous_x1, previous_y0, previous_y1 = word.x1, word.y0, word.y1
-                x0, y0 = min(x0, word.x0), min(y0, previous_y0)
+                texts.append(text)
+                previous_x1, previous_y0, previous_y1 = word_x1, word_y0, word_y1
+                x0, y0 = min(x0, word_x0), min(y0, previous_y0)
                 x1, y1 = max(x1, previous_x1), max(y1, previous_y1)
                 continue
             items.append(_item(texts, (x0, y0, x1, y1), first, page, clean))
-        texts, first = [word.text], word
-        x0, y0, x1, y1 = word.x0, word.y0, word.x1, word.y1
+        texts, first, first_size, first_bold = [text], word, size, bold
+        em = size if size > 1.0 else 1.0
+        x0, y0, x1, y1 = word_x0, word_y0, word_x1, word_y1
         previous_x1, previous_y0, previous_y1 = x1, y0, y1
     if texts and first is not None:
         items.append(_item(texts, (x0, y0, x1, y1), first, page, clean))

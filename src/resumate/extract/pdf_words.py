@@ -77,10 +77,20 @@ class _Pdfium:
             pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, vp, vp, ctypes.c_size_t
         )
         self.font_weight = _bind(pdfium_c.FPDFFont_GetWeight, c_int, vp)
+        # page objects, for drawn_backgrounds
+        self.count_objects = _bind(pdfium_c.FPDFPage_CountObjects, c_int, vp)
+        self.get_object = _bind(pdfium_c.FPDFPage_GetObject, vp, vp, c_int)
+        self.count_form_objects = _bind(pdfium_c.FPDFFormObj_CountObjects, c_int, vp)
+        self.get_form_object = _bind(pdfium_c.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
+        self.object_type = _bind(pdfium_c.FPDFPageObj_GetType, c_int, vp)
+        self.object_bounds = _bind(pdfium_c.FPDFPageObj_GetBounds, c_int, vp, vp, vp, vp, vp)
+        self.draw_mode = _bind(pdfium_c.FPDFPath_GetDrawMode, c_int, vp, vp, vp)
 
 
 def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
     address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError(f"pdfium function {function!r} has no address")
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -179,7 +189,8 @@ class _PageReader:
         scale = 1.0
         if self.api.matrix(self.raw, index, ctypes.addressof(self.matrix)):
             scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
-        return round(self.api.font_size(self.raw, index) * scale, 2)
+        size: float = self.api.font_size(self.raw, index)
+        return round(size * scale, 2)
 
 
 def _char(code: int) -> str:
@@ -217,27 +228,79 @@ def _hidden_kind(
 
 
 def drawn_backgrounds(page: Any) -> list[tuple[float, float, float, float]]:
-    """Bounds (top-left based) of images and non-white filled shapes: what white text may sit on."""
-    import pypdfium2.raw as pdfium_c
+    """Bounds (top-left based) of images and non-white filled shapes: what white text may sit on.
 
-    left, _bottom, _right, top = page.get_bbox()
-    found: list[tuple[float, float, float, float]] = []
-    kinds = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING)
-    for obj in page.get_objects(filter=kinds, max_depth=4):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and not _filled_dark(pdfium_c, obj):
-            continue
-        x0, y0, x1, y1 = obj.get_bounds()
-        found.append((x0 - left, top - y1, x1 - left, top - y0))
-    return found
+    Objects are walked as pypdfium2's `PdfPage.get_objects(filter, max_depth=4)` walks them
+    (form XObjects descended up to 3 levels deep), but through plain pdfium calls, without a
+    wrapper object per page object: a page with white text may draw thousands of them.
+    """
+    return _BackgroundReader(page).read()
 
 
-def _filled_dark(pdfium_c: Any, obj: Any) -> bool:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False
-    if fill_mode.value == 0:
-        return False
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in (r, g, b, a))):
-        return False
-    return a.value > 0 and min(r.value, g.value, b.value) < WHITE_MIN_CHANNEL
+_BACKGROUND_MAX_DEPTH = 4
+
+
+class _BackgroundReader:
+    def __init__(self, page: Any) -> None:
+        c = _pdfium().c
+        self.api = _pdfium()
+        self.page = page
+        self.kinds = (c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_SHADING)
+        self.path_kind, self.form_kind = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM
+        self.unknown_kind = c.FPDF_PAGEOBJ_UNKNOWN
+        self.floats = [ctypes.c_float() for _ in range(4)]
+        self.ints = [ctypes.c_int() for _ in range(2)]
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.found: list[tuple[float, float, float, float]] = []
+
+    def read(self) -> list[tuple[float, float, float, float]]:
+        raw_page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        left, _bottom, _right, top = self.page.get_bbox()
+        self.left, self.top = left, top
+        self._walk(raw_page, None, 0)
+        return self.found
+
+    def _walk(self, page: int | None, form: int | None, level: int) -> None:
+        from pypdfium2 import PdfiumError
+
+        api = self.api
+        parent: int | None
+        if form:
+            count, get = api.count_form_objects(form), api.get_form_object
+            parent = form
+        else:
+            count, get = api.count_objects(page), api.get_object
+            parent = page
+        if count < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for index in range(count):
+            obj = get(parent, index)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = api.object_type(obj)
+            if kind == self.unknown_kind:
+                raise PdfiumError("Failed to determine pageobject type.")
+            if kind in self.kinds and (kind != self.path_kind or self._filled_dark(obj)):
+                self._add_bounds(obj)
+            if kind == self.form_kind and level < _BACKGROUND_MAX_DEPTH - 1:
+                self._walk(page, obj, level + 1)
+
+    def _add_bounds(self, obj: int) -> None:
+        from pypdfium2 import PdfiumError
+
+        if not self.api.object_bounds(obj, *map(ctypes.addressof, self.floats)):
+            raise PdfiumError("Failed to locate pageobject.")
+        x0, y0, x1, y1 = (value.value for value in self.floats)
+        self.found.append((x0 - self.left, self.top - y1, x1 - self.left, self.top - y0))
+
+    def _filled_dark(self, obj: int) -> bool:
+        api = self.api
+        fill_mode, stroke = self.ints
+        if not api.draw_mode(obj, ctypes.addressof(fill_mode), ctypes.addressof(stroke)):
+            return False
+        if fill_mode.value == 0:
+            return False
+        r, g, b, a = self.rgba
+        if not api.fill_color(obj, *map(ctypes.addressof, self.rgba)):
+            return False
+        return a.value > 0 and min(r.value, g.value, b.value) < WHITE_MIN_CHANNEL

@@ -85,6 +85,10 @@ def needs_cleaning(text: str) -> bool:
 
 def clean_text(text: str, *, collapse_spaces: bool = True) -> str:
     """Drop invisible characters, fold ligatures (NFKC), and collapse runs of spaces to one."""
+    if text.isascii() and "\x00" not in text:  # nothing to drop or fold: only spaces to collapse
+        if collapse_spaces and ("  " in text or "\t" in text):
+            return _SPACES.sub(" ", text)
+        return text
     text = _INVISIBLE.sub("", text)
     if _NEEDS_NFKC.search(text):
         text = _NEEDS_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)

@@ -35,5 +35,5 @@ def is_all_caps(text: str) -> bool:
     """At least one letter, and every letter upper case ("R&D", "ÉCOLE"; not "Ph.D", "123")."""
     if text.isascii():
         return text.isupper()  # in ASCII the cased characters are exactly the letters
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and all(map(str.isupper, letters))

@@ -55,6 +55,15 @@ class Line:
 
     def __post_init__(self) -> None:
         cells, store = self.cells, object.__setattr__
+        if len(cells) == 1:  # most lines: the same values as below, without the loops
+            (cell,) = cells
+            store(self, "text", cell.text)
+            store(self, "is_bold", bool(cell.bold) and len(cell.text) > 0)
+            store(self, "x1", cell.x1)
+            store(self, "y0", cell.y0)
+            store(self, "y1", cell.y1)
+            store(self, "font_size", cell.font_size)
+            return
         lengths = [len(cell.text) for cell in cells]
         bold_chars = sum(n for n, cell in zip(lengths, cells, strict=True) if cell.bold)
         store(self, "text", " ".join(cell.text for cell in cells))

@@ -608,6 +608,12 @@ def _style_key(line: Line) -> tuple[float, bool, bool]:
     return round(line.font_size), line.is_bold, is_all_caps(line.text)
 
 
+def _has_style(line: Line, style: tuple[float, bool, bool]) -> bool:
+    """`_style_key(line) == style`, testing the capitals (the costly part) last."""
+    size, bold, caps = style
+    return round(line.font_size) == size and line.is_bold == bold and is_all_caps(line.text) == caps
+
+
 def _add_style_matched_headings(
     lines: Sequence[Line], marks: list[Mark | None], body_size: float
 ) -> list[Mark | None]:
@@ -628,7 +634,7 @@ def _add_style_matched_headings(
         for i, line in enumerate(lines)
         if marks[i] is None
         and i > 0
-        and _style_key(line) == style
+        and _has_style(line, style)
         and _could_be_heading(line.text.strip())
     ]
     if len(candidates) * 2 > count:  # the style is shared with ordinary lines: not a signal
