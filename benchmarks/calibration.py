@@ -20,9 +20,14 @@ from pathlib import Path
 from dev_bench import BENCH, WORK, in_split
 
 sys.path.insert(0, str(BENCH))
-import score  # noqa: E402  (the bench's scorer)
+import score
 
-BUCKETS = ((0.9, 1.01, ">= 0.90"), (0.7, 0.9, "0.70-0.89"), (0.5, 0.7, "0.50-0.69"), (0.0, 0.5, "< 0.50"))
+BUCKETS = (
+    (0.9, 1.01, ">= 0.90"),
+    (0.7, 0.9, "0.70-0.89"),
+    (0.5, 0.7, "0.50-0.69"),
+    (0.0, 0.5, "< 0.50"),
+)
 
 
 def _bucket(confidence: float) -> str:
@@ -36,9 +41,12 @@ def field_checks(truth: dict, pred: dict) -> list[tuple[float, bool]]:
     tb, pb = truth.get("basics", {}), pred.get("basics", {})
     checks = {
         "basics.name": lambda: score.norm_text(tb.get("name")) == score.norm_text(pb.get("name")),
-        "basics.email": lambda: score.norm_email(tb.get("email")) == score.norm_email(pb.get("email")),
-        "basics.phone": lambda: score.phones_equal(score.phone_digits(tb.get("phone")),
-                                                   score.phone_digits(pb.get("phone"))),
+        "basics.email": lambda: (
+            score.norm_email(tb.get("email")) == score.norm_email(pb.get("email"))
+        ),
+        "basics.phone": lambda: score.phones_equal(
+            score.phone_digits(tb.get("phone")), score.phone_digits(pb.get("phone"))
+        ),
     }
     for path, check in checks.items():
         if path in confidence and pb.get(path.split(".")[1]):
@@ -78,7 +86,9 @@ def _entry_checks(truth: dict, pred: dict, confidence: dict, section: str, keys:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--pred", type=Path, default=WORK / "docs-all" / "pred")
     ap.add_argument("--split", choices=("train", "val", "all"), default="all")
     args = ap.parse_args()

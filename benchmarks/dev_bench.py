@@ -39,7 +39,11 @@ def stage_docs(split: str, variants: set[str] | None, excluded: set[str], corpus
         if path.name.startswith("_"):
             continue
         doc_id, variant = path.name.split(".")[0], path.name.split(".")[1]
-        if not in_split(doc_id, split) or (variants and variant not in variants) or variant in excluded:
+        if (
+            not in_split(doc_id, split)
+            or (variants and variant not in variants)
+            or variant in excluded
+        ):
             continue
         (target / path.name).symlink_to(path)
         sidecar = source / "_variants" / f"{doc_id}.variants.json"
@@ -50,7 +54,9 @@ def stage_docs(split: str, variants: set[str] | None, excluded: set[str], corpus
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--split", choices=("train", "val", "all"), default="all")
     ap.add_argument("--variants", help="comma-separated variant names (default: all)")
     ap.add_argument("--exclude", help="comma-separated variant names to leave out (e.g. scan)")
@@ -62,14 +68,39 @@ def main() -> int:
     excluded = set(args.exclude.split(",")) if args.exclude else set()
     docs = stage_docs(args.split, variants, excluded, corpus)
     pred = docs.parent / "pred"
-    run = [sys.executable, str(BENCH / "run.py"), "--docs", str(docs), "--out", str(pred),
-           "--python", "resumate:parse", "--warmup", "2", "--timeout", "60"]
+    run = [
+        sys.executable,
+        str(BENCH / "run.py"),
+        "--docs",
+        str(docs),
+        "--out",
+        str(pred),
+        "--python",
+        "resumate:parse",
+        "--warmup",
+        "2",
+        "--timeout",
+        "60",
+    ]
     if args.limit:
         run += ["--limit", str(args.limit)]
     subprocess.run(run, check=True)
     result = docs.parent / "score.json"
-    subprocess.run([sys.executable, str(BENCH / "score.py"), "--truth", str(BENCH / truth),
-                    "--pred", str(pred), "--docs", str(docs), "--json", str(result)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "score.py"),
+            "--truth",
+            str(BENCH / truth),
+            "--pred",
+            str(pred),
+            "--docs",
+            str(docs),
+            "--json",
+            str(result),
+        ],
+        check=True,
+    )
     overall = json.loads(result.read_text())["summary"]["overall"]
     print(f"split={args.split} overall={overall:.3f}")
     return 0

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from resumate.options import ParseOptions
 from resumate.extract import pdf
+from resumate.options import ParseOptions
 
 DEFAULT_DOCS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "docs"
 

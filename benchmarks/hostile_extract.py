@@ -23,9 +23,9 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "hostil
 
 def run_one(path: str, filename: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-    from resumate.options import ParseOptions
     from resumate.errors import ResumateError
     from resumate.extract import extract_document
+    from resumate.options import ParseOptions
 
     data = Path(path).read_bytes()
     started = time.perf_counter()

@@ -1,21 +1,33 @@
 """Print the per-variant F1 table of a score.json written by the bench's score.py.
 
-    uv run python benchmarks/variant_table.py /tmp/resumate-bench/docs-train/score.json
+uv run python benchmarks/variant_table.py /tmp/resumate-bench/docs-train/score.json
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
-COLUMNS = ("basics.name", "basics.email", "basics.phone", "work.company", "work.position",
-           "work.startDate", "work.endDate", "education.institution", "skills")
+COLUMNS = (
+    "basics.name",
+    "basics.email",
+    "basics.phone",
+    "work.company",
+    "work.position",
+    "work.startDate",
+    "work.endDate",
+    "education.institution",
+    "skills",
+)
 
 
 def main(path: str) -> None:
-    data = json.load(open(path))
+    data = json.loads(Path(path).read_text())
     groups = data["groups"]["variant"]
-    head = f"{'variant':<26}{'docs':>5}{'overall':>8}" + "".join(f"{c.split('.')[-1][:9]:>10}" for c in COLUMNS)
+    head = f"{'variant':<26}{'docs':>5}{'overall':>8}" + "".join(
+        f"{c.split('.')[-1][:9]:>10}" for c in COLUMNS
+    )
     print(head)
     for name, group in sorted(groups.items()):
         metrics = group.get("metrics", {})

@@ -8,7 +8,7 @@ exported document valid JSON Resume: `to_json_resume()` puts the scores under
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -176,7 +176,7 @@ class ParsedResume(_Model):
             exclude={"fields", "skill_sources", "experience_months"},
             exclude_none=True,
         )
-        return _drop_empty(data)
+        return cast(dict[str, Any], _drop_empty(data))
 
     def overall_confidence(self) -> float | None:
         if not self.fields:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.options import ParseOptions
 from resumate.extract.ocr import OcrBox
+from resumate.options import ParseOptions
 
 
 class FakeOcr:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError
 from resumate.extract import extract_document
+from resumate.options import ParseOptions
 
 from .builders import word97_bytes, zip_bytes
 

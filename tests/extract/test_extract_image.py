@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from resumate.options import ParseOptions
 from resumate.errors import DocumentLoadError, UnsafeDocumentError
 from resumate.extract import extract_document
+from resumate.options import ParseOptions
 
 from .builders import png_bytes, png_header_bytes
 from .conftest import FakeOcr

@@ -8,10 +8,10 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import ResumateError
 from resumate.extract import detect_format, extract_document
+from resumate.options import ParseOptions
 
 from .builders import docx_bytes, paragraph, simple_pdf
 from .conftest import FakeOcr

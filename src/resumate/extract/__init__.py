@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from resumate.options import ParseOptions
 from resumate.document import Document, Format
 from resumate.errors import EmptyDocumentError, FileTooLargeError, ResumateError
 from resumate.extract import doc, docx, image, odt, pdf, rtf, txt
 from resumate.extract.detect import detect_format
 from resumate.extract.ocr import OcrBox, OcrEngine, OcrSession
+from resumate.options import ParseOptions
 
 __all__ = [
     "EXTRACTORS",
@@ -65,9 +65,9 @@ def extract_document(
         format = detect_format(data, filename)
         if on_stage is not None:
             on_stage("extracting")
-        extractor = EXTRACTORS[format]
+        extractor: Callable[[bytes, ParseOptions], Document] = EXTRACTORS[format]
         if format in _OCR_FORMATS:
-            extractor = functools.partial(
+            extractor = functools.partial(  # type: ignore[call-arg]
                 extractor, ocr=OcrSession(engine=ocr_engine, on_stage=on_stage)
             )
         document = extractor(data, options)

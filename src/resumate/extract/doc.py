@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 import struct
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError, UnsupportedFormatError
 from resumate.extract.flow import FlowWriter
+from resumate.options import ParseOptions
 
 WORD_IDENT = 0xA5EC
 MIN_WORD97_NFIB = 0x00C1 - 0x20  # Word 97 writes 0xC1; older builds down to 0xA1 share the layout

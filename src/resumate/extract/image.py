@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import warnings
 
-from resumate.options import ParseOptions
 from resumate.document import Document, Page
 from resumate.errors import DocumentLoadError, EmptyDocumentError, UnsafeDocumentError
 from resumate.extract.ocr import OcrSession
+from resumate.options import ParseOptions
 
 MAX_IMAGE_PIXELS = 50_000_000
 OCR_MAX_SIDE_PX = 2000

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.extract.docx_styles import attr, local_name
 from resumate.extract.flow import BULLET, DEFAULT_FONT_SIZE_PT, FlowWriter, Style
 from resumate.extract.package import Package
+from resumate.options import ParseOptions
 
 HEADING_EXTRA_PT = 2.0
 MAX_NESTING = 40

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from resumate.options import ParseOptions
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, FileTooLargeError
 from resumate.extract.flow import FlowWriter
+from resumate.options import ParseOptions
 
 MAX_RTF_TEXT_CHARS = 2_000_000
 _BINARY_GROUPS = re.compile(r"\{\\(?:\*\\)?(?:pict|object|shppict|nonshppict|blipuid|bin)\b")
@@ -25,7 +25,7 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     if len(source) > MAX_RTF_TEXT_CHARS:
         raise FileTooLargeError("it holds more text than a resume could. Upload a shorter file.")
     try:
-        text = rtf_to_text(source, errors="ignore")
+        text = rtf_to_text(source, errors="ignore")  # type: ignore[no-untyped-call]
     except (ValueError, LookupError, IndexError, KeyError, TypeError) as exc:
         raise DocumentLoadError("the RTF file is damaged. Save it again and upload it.") from exc
     writer = FlowWriter()

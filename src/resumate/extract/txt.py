@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from resumate.options import ParseOptions
 from resumate.document import Document, Page, TextItem
 from resumate.errors import UnsupportedFormatError
 from resumate.extract.text import clean_text, decode_text
+from resumate.options import ParseOptions
 
 TXT_LINE_HEIGHT_PT = 12.0
 MONOSPACE_CHAR_WIDTH_PT = 6.0

@@ -8,6 +8,7 @@ previous process left queued or running.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -52,7 +53,7 @@ class InProcessRunner:
             self._active.add(resume_id)
             self._pending += 1
         future = self._executor.submit(self._run, resume_id)
-        future.add_done_callback(lambda f, rid=resume_id: self._done(rid, f))
+        future.add_done_callback(functools.partial(self._done, resume_id))
 
     def queue_depth(self) -> int:
         with self._lock:

@@ -59,7 +59,8 @@ async def upload_resume(
         return JSONResponse((await _wait_for(context, record.id)).model_dump(mode="json"))
     links = service.resume_links(record.id)
     accepted = UploadAccepted(
-        id=record.id, status=record.status, deduplicated=deduplicated, status_url=links.status,
+        id=record.id, status=record.status,  # type: ignore[arg-type]  # a ResumeStatus value
+        deduplicated=deduplicated, status_url=links.status,
         progress=links.progress, links=links,
     )
     return JSONResponse(accepted.model_dump(mode="json"), status_code=202,
