@@ -1,4 +1,8 @@
-from resumate.parsing.fields.contact import profiles_behind_links
+import pytest
+
+from resumate.document import TextItem
+from resumate.parsing.fields.contact import find_location, profiles_behind_links
+from resumate.parsing.lines import Line
 
 
 def test_profiles_behind_links_are_the_persons_own_pages() -> None:
@@ -18,3 +22,28 @@ def test_profiles_behind_links_are_the_persons_own_pages() -> None:
         ("GitHub", "jroe", "https://github.com/jroe"),
     ]
     assert all(scored.features == ("link_target",) for _p, scored in found)
+
+
+def _line(text: str) -> Line:
+    return Line(0, 0, (TextItem(text, 0, 0, 200, 10, font_size=10),), 0)
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "country"),
+    [
+        ("9 Moscow, Russia, RU", "Moscow", "RU"),  # a map pin read as "9" by OCR
+        ("@ Berlin, Germany", "Berlin", "DE"),
+        ("9 Main Street, Springfield", "Springfield", "US"),  # a real house number stays
+    ],
+)
+def test_an_icon_read_before_the_place_is_not_part_of_it(
+    written: str, city: str, country: str
+) -> None:
+    found = find_location([_line(written)])
+    assert found is not None
+    assert (found.value[1].city, found.value[1].countryCode) == (city, country)
+
+
+def test_an_email_or_handle_is_not_a_place() -> None:
+    assert find_location([_line("jane@berlin.de")]) is None
+    assert find_location([_line("@berlin")]) is None

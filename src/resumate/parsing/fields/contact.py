@@ -426,11 +426,15 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
         for cell in line.cells:
             for part in re.split(r"\s[|•·]\s|\s{2,}", cell.text):
                 part = clean(part)
-                if not part or "@" in part or URL_RE.search(part) or len(part) > 60:
+                if not part or re.search(r"@\w", part) or URL_RE.search(part) or len(part) > 60:
                     continue
                 if count_digits(part) >= 7:
                     continue
+                part = _SYMBOL_LEAD.sub("", part)  # an icon read as "@" or "©"
                 parsed = _parse_place(part)
+                if not (parsed and parsed.get("city")) and (icon := _ICON_RESIDUE.match(part)):
+                    part = part[icon.end() :]  # "9 Moscow, RU": a map pin read as "9" by OCR
+                    parsed = _parse_place(part)
                 if not parsed or not _is_plausible_place(part, parsed):
                     continue
                 location = Location(
@@ -444,6 +448,8 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
     return None
 
 
+_ICON_RESIDUE = re.compile(r"^\S\s+(?=[A-Z])")
+_SYMBOL_LEAD = re.compile(r"^[^\w\s]\s+")
 _POSTAL_NUMBER = re.compile(r"(?<![\w-])\d{4,6}(?![\w-])")
 
 
