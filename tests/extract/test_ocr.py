@@ -138,8 +138,13 @@ def test_an_unsure_heading_is_kept_but_thin_marks_are_not() -> None:
         _word(1, "peers", 500, 600, y0=214, y1=217, score=0.08),  # the rule, read as letters
         _word(1, "me", 620, 660, y0=214, y1=217, score=0.47),
     ]
+    words.append(_word(2, "318-4739", 100, 260, y0=300, y1=328, score=0.3))  # its box decides
     kept = keep_plausible_words(words)
-    assert [(w.text, w.score) for w in kept] == [("Summary", 0.9), ("Experience", 0.5)]
+    assert [(w.text, w.score) for w in kept] == [
+        ("Summary", 0.9),
+        ("Experience", 0.5),
+        ("318-4739", 0.3),
+    ]
 
 
 def test_a_skewed_page_is_straightened_line_by_line() -> None:

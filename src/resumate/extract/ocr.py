@@ -185,7 +185,8 @@ def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
 
     A heading struck through by a rule ("Experience ____") is read with low confidence; a word
     of four or more letters at least `MIN_UNSURE_HEIGHT_SHARE` of the usual word height is kept
-    (at MIN_TEXT_SCORE). Thin marks read as letters (a rule's "me", "ee") are not.
+    at MIN_TEXT_SCORE. Thin marks read as letters (a rule's "me", "ee") are dropped. Other unsure
+    words stay as read: the box they join is judged by its best word.
     """
     sure = [w.y1 - w.y0 for w in words if w.score >= MIN_TEXT_SCORE]
     if not sure:
@@ -195,11 +196,12 @@ def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
     for word in words:
         if word.score >= MIN_TEXT_SCORE:
             kept.append(word)
-        elif (
-            word.y1 - word.y0 >= MIN_UNSURE_HEIGHT_SHARE * usual
-            and sum(ch.isalpha() for ch in word.text) >= 4
-        ):
+        elif word.y1 - word.y0 < MIN_UNSURE_HEIGHT_SHARE * usual:
+            continue  # a thin mark (a rule, a border) read as letters
+        elif sum(ch.isalpha() for ch in word.text) >= 4:
             kept.append(word._replace(score=MIN_TEXT_SCORE))
+        else:  # its box decides (a sure word beside it keeps "318-4739" in "(642) 318-4739")
+            kept.append(word)
     return kept
 
 
