@@ -333,6 +333,12 @@ def test_state_and_province_tables() -> None:
             {"city": "San Francisco", "region": "CA", "postalCode": "94105", "countryCode": "US"},
         ),
         ("London, UK", {"city": "London", "countryCode": "GB"}),
+        ("Guildford (GB)", {"city": "Guildford", "countryCode": "GB"}),
+        (
+            "Florianópolis, Santa Catarina, BR",
+            {"city": "Florianópolis", "region": "Santa Catarina", "countryCode": "BR"},
+        ),
+        ("Munich, Bavaria, Germany", {"city": "Munich", "region": "Bavaria", "countryCode": "DE"}),
         ("Medellín, Colombia", {"city": "Medellín", "countryCode": "CO"}),
         ("Toronto, ON, Canada", {"city": "Toronto", "region": "ON", "countryCode": "CA"}),
         ("75001 Paris, France", {"city": "Paris", "postalCode": "75001", "countryCode": "FR"}),

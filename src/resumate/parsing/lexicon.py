@@ -562,6 +562,9 @@ def parse_location(text: str) -> dict[str, str] | None:
     return dict(parsed) if parsed is not None else None
 
 
+_BRACKETED_CODE = re.compile(r"\s*\(([A-Za-z]{2})\)\s*$")
+
+
 @lru_cache(maxsize=_MEMO_SIZE)
 def _parse_location(text: str) -> dict[str, str] | None:
     """Split "San Francisco, CA 94105" / "75001 Paris, France" / "Toronto, ON, Canada" into
@@ -575,15 +578,26 @@ def _parse_location(text: str) -> dict[str, str] | None:
     if not text or len(text) > 120 or "@" in text:
         return None
     out: dict[str, str] = {}
-    parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
     places = _places()
-    if parts and (cc := match_country(parts[-1])) is not None:
+    bracketed = _BRACKETED_CODE.search(text)  # "Guildford (GB)", "Paris, Île-de-France (FR)"
+    if bracketed and bracketed.group(1).upper() in places.alpha2:
+        out["countryCode"] = bracketed.group(1).upper()
+        text = text[: bracketed.start()]
+    parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
+    if "countryCode" not in out and parts and (cc := match_country(parts[-1])) is not None:
         out["countryCode"] = cc
         parts.pop()
+    elif (
+        "countryCode" not in out and len(parts) > 2 and parts[-1] in places.alpha2
+        and _key(parts[-1]) not in places.regions
+    ):
+        out["countryCode"] = parts.pop()  # "Florianópolis, Santa Catarina, BR"
     if parts:
         _take_region(parts, out, places)
     if len(parts) > 1 and "region" not in out and re.fullmatch(r"[A-Z]{2,3}", parts[-1]):
         out["region"] = parts.pop()  # a state code outside the US and Canada ("SP", "NSW")
+    elif len(parts) == 2 and "region" not in out and _city_then_region(parts, out):
+        out["region"] = parts.pop()  # "Florianópolis, Santa Catarina, BR"
     for i, part in enumerate(parts):
         postal, rest = _split_postal(part)
         if postal:
@@ -599,6 +613,18 @@ def _parse_location(text: str) -> dict[str, str] | None:
         elif _STREET_RE.search(parts[-1]):
             out["address"] = ", ".join(parts)
     return _resolve(out, places)
+
+
+def _city_then_region(parts: list[str], out: dict[str, str]) -> bool:
+    """The first part is a city (of the stated country, when one is) and the second is not."""
+    country = out.get("countryCode")
+    first, second = match_city(parts[0]), match_city(parts[1])
+    return (
+        not has_digit(parts[1])
+        and first is not None
+        and (country is None or first[1] == country)
+        and (second is None or (country is not None and second[1] != country))
+    )
 
 
 def _take_region(parts: list[str], out: dict[str, str], places: _Places) -> None:
