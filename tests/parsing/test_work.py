@@ -79,3 +79,16 @@ def test_an_employer_named_by_its_domain_keeps_its_name_but_links_are_not_names(
     assert [(w.name, w.position, w.url) for w in works] == [
         ("Castle.io", "Senior Engineer", "https://castle.io/about"),
     ]
+
+
+def test_a_short_title_does_not_wrap_onto_the_employer_below_it() -> None:
+    lines = [
+        _line(0, "Contractor (design, server admin)", "Jan 2009 – Jan 2012"),
+        _line(1, "AllergyCosmos"),
+        _line(2, "• Built and maintained the web servers", x0=60),
+    ]
+    lines[1] = Line(1, 0, lines[1].cells, gap_above=3.0)  # set tight under the title
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("AllergyCosmos", "Contractor (design, server admin)"),
+    ]

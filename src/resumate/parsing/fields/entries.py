@@ -41,6 +41,7 @@ WRAP_GAP_EM = 0.35
 MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
 MAX_PROSE_FREE_WORDS = 6
+MIN_WRAPPING_WORDS = 6
 _DURATION = re.compile(
     r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
     r"(?:\s*,?\s*\d+\s*(?:months?|mos?|monate?|mois|meses))?\)?",
@@ -185,7 +186,7 @@ def _header_spans(
                 start -= 1
         end = anchor + 1
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
-        if end < ceiling and is_wrapped_tail(lines[anchor], lines[end]):
+        if end < ceiling and _wraps_onto(lines[anchor], lines[end]):
             end += 1  # "... at University of" / "Turin"
         segments = _segment_count(lines[start:end], today=today)
         while (
@@ -214,8 +215,30 @@ def _ends_paragraph(lines: Sequence[Line], index: int) -> bool:
 
 
 def _segment_count(lines: Sequence[Line], *, today: dt.date) -> int:
-    """Header segments; "Acme, Senior Engineer" counts as two."""
-    return sum(1 + (", " in seg.text) for seg in header_segments(lines, today=today))
+    """Header segments; "Acme, Senior Engineer" counts as two, "Senior Developer, CTO" and
+    "Contractor (design, admin)" as one."""
+    return sum(_names_in(seg.text) for seg in header_segments(lines, today=today))
+
+
+def _names_in(text: str) -> int:
+    parts = split_commas(text)
+    if len(parts) < 2:
+        return 1
+    titles = sum(lexicon.looks_like_job_title(part) >= 0.5 for part in parts)
+    return 1 if titles == len(parts) else 2
+
+
+def split_commas(text: str) -> list[str]:
+    """Comma-separated parts, not splitting inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth <= 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
 
 
 def _continues_header(line: Line, anchor: Line) -> bool:
@@ -234,6 +257,12 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
     )
 
 
+def _wraps_onto(anchor: Line, line: Line) -> bool:
+    """The anchor's long first cell ran out of room and continues on `line` (a short title
+    such as "Contractor (design, admin)" does not wrap: the line after it is its own)."""
+    return len(words(anchor.cells[0].text)) >= MIN_WRAPPING_WORDS and is_wrapped_tail(anchor, line)
+
+
 def is_wrapped_tail(previous: Line, line: Line) -> bool:
     """`line` is the last word or two of `previous`, wrapped tightly onto a line of its own."""
     return (
@@ -246,14 +275,18 @@ def is_wrapped_tail(previous: Line, line: Line) -> bool:
 
 
 def unwrap(lines: Sequence[Line]) -> list[Line]:
-    """Join a line's one- or two-word tail, wrapped tightly onto the next line, back to it."""
+    """Join a long cell's one- or two-word tail, wrapped tightly onto the next line, back to it."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
         if prev is not None and is_wrapped_tail(prev, line):
-            # The wrapped text continues the cell it sits under (not a right-aligned date).
+            # The wrapped text continues the cell it sits under (not a right-aligned date),
+            # when that cell was long enough to run out of room.
             k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
             cell = prev.cells[k]
+            if len(words(cell.text)) < MIN_WRAPPING_WORDS:
+                out.append(line)
+                continue
             merged = replace(cell, text=f"{cell.text} {line.text.strip()}", y1=line.y1)
             out[-1] = replace(prev, cells=(*prev.cells[:k], merged, *prev.cells[k + 1 :]))
             continue

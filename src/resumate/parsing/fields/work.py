@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from resumate.parsing import lexicon
 from resumate.parsing.dates import DateRange
 from resumate.parsing.fields.common import FieldSink, Scored, clamp
-from resumate.parsing.fields.entries import EntryBlock, Segment, body_text, split_entries
+from resumate.parsing.fields.entries import (
+    EntryBlock,
+    Segment,
+    body_text,
+    split_commas,
+    split_entries,
+)
 from resumate.parsing.lines import Line
 from resumate.schema import FieldMeta, Volunteer, Work
 
@@ -259,18 +265,6 @@ def split_trailing_place(text: str) -> tuple[str, str | None]:
         if is_place(", ".join(parts[k:])):
             return ", ".join(parts[:k]), ", ".join(parts[k:])
     return text, None
-
-
-def split_commas(text: str) -> list[str]:
-    """Comma-separated parts, not splitting inside brackets."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch in "([") - (ch in ")]")
-        if ch == "," and depth <= 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
 
 
 _REMOTE = re.compile(
