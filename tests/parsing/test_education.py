@@ -52,3 +52,8 @@ def test_a_degree_line_wrapped_after_the_dates_keeps_the_school_whole() -> None:
 def test_a_school_named_high_school_is_the_institution_not_the_degree() -> None:
     lines = [_line(0, "Cannock Chase High School, GCSE", "Sept 2009 – June 2014")]
     assert _summary(lines) == [("Cannock Chase High School", "GCSE", None)]
+
+
+def test_the_place_written_after_the_school_stays_with_it() -> None:
+    lines = [_line(0, "Master of Science, EPITECH - Toulouse, France", "2014 - 2019")]
+    assert _summary(lines) == [("EPITECH, Toulouse, France", "Master of Science", None)]

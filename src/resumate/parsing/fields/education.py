@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from resumate.parsing import lexicon
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
@@ -55,9 +56,10 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
             pieces.append(Segment(area, degree.line, degree.bold))
             area = None
     rest = [p for p in pieces if p is not degree and not _is_place(p.text)]
-    institution = _find_institution(rest)
+    school = _find_institution(rest)
+    institution = _with_place(school, pieces)
     if area is None:
-        leftovers = [p for p in rest if institution is None or p.text != institution.value]
+        leftovers = [p for p in rest if school is None or p.text != school.value]
         area = (
             max(leftovers, key=lambda p: lexicon.looks_like_field_of_study(p.text)).text
             if leftovers
@@ -170,6 +172,25 @@ def _find_institution(segments: Sequence[Segment]) -> Scored | None:
     confidence = 0.5 if fieldness[pick] <= 0.5 else 0.35
     name = segments[pick]
     return Scored(name.text, confidence, (name.line,), ("not_field_like",))
+
+
+def _with_place(institution: Scored | None, pieces: Sequence[Segment]) -> Scored | None:
+    """The school with the place written right after it on its line ("Tecmillenio, Mexico"):
+    JSON Resume has no place for an education entry, so it stays with the name."""
+    if institution is None:
+        return None
+    texts = [p.text for p in pieces]
+    if institution.value not in texts:
+        return institution
+    start = texts.index(institution.value)
+    places = []
+    for piece in pieces[start + 1 :]:
+        if piece.line is not pieces[start].line or not _is_place(piece.text):
+            break
+        places.append(piece.text)
+    if not places:
+        return institution
+    return replace(institution, value=", ".join([institution.value, *places]))
 
 
 def _is_place(text: str) -> bool:
