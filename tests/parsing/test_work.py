@@ -92,3 +92,14 @@ def test_a_short_title_does_not_wrap_onto_the_employer_below_it() -> None:
     assert [(w.name, w.position) for w in works] == [
         ("AllergyCosmos", "Contractor (design, server admin)"),
     ]
+
+
+def test_a_tagline_beside_the_employer_is_not_the_employer() -> None:
+    lines = [
+        _line(0, "Senior Software Engineer"),
+        _line(1, "Forte · Practice management software for architecture firms"),
+        _line(2, "Jul 2022 – Mar 2023"),
+        _line(3, "• Built the first version of the app", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [("Forte", "Senior Software Engineer")]

@@ -214,6 +214,7 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
 
 COMMA_SPLIT_COST = 0.15
 UNKNOWN_NAME_PRIOR = 0.4  # an unrecognised name beside a job title is most likely the employer
+LOWER_CASE_PENALTY = 0.3
 
 
 def _pair_score(position: Segment, company: Segment) -> float:
@@ -221,9 +222,19 @@ def _pair_score(position: Segment, company: Segment) -> float:
 
 
 def _company_evidence(text: str) -> float:
-    """Company words, or failing those a name that is clearly not a job title."""
+    """Company words, or failing those a name that is clearly not a job title; names are
+    capitalised, so words in lower case ("Mortgage lender") count against it."""
     title = lexicon.looks_like_job_title(text)
-    return max(lexicon.looks_like_company(text), UNKNOWN_NAME_PRIOR * (1.0 - title)) - 0.3 * title
+    evidence = max(lexicon.looks_like_company(text), UNKNOWN_NAME_PRIOR * (1.0 - title))
+    return evidence - 0.3 * title - LOWER_CASE_PENALTY * _lower_case_share(text)
+
+
+def _lower_case_share(text: str) -> float:
+    """Share of the words of four or more letters that start in lower case."""
+    long_words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    if not long_words:
+        return 0.0
+    return sum(w[:1].islower() for w in long_words) / len(long_words)
 
 
 def _single_score(segment: Segment) -> float:
