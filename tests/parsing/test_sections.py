@@ -136,3 +136,16 @@ def test_a_languages_group_in_a_skills_grid_stays_in_skills() -> None:
     assert [ln.text for ln in sections[1].lines] == [
         "Languages Frameworks Cloud", "Python, Go Django, React AWS, GCP",
     ]
+
+
+def test_a_second_label_stacked_in_the_same_block_names_no_block() -> None:
+    lines = [
+        _at(0, 20, 0, (250, "Jane Roe")),
+        _at(1, 60, 30, (250, "Backend: Ruby, Elixir, PHP")),
+        _at(2, 74, 4, (50, "Skills"), (250, "Frontend: HTML, CSS, Vue")),
+        _at(3, 88, 1, (50, "Summary"), (250, "Admin: PostgreSQL, Redis")),
+        _at(4, 128, 30, (50, "Languages"), (250, "English (native)")),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "skills", "languages"]
+    assert [ln.text for ln in sections[1].lines][-1] == "Admin: PostgreSQL, Redis"

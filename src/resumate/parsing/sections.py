@@ -438,7 +438,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     marks = _drop_off_style_headings(lines, marks)
     marks = _drop_loose_duplicates(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
-    starts = _label_block_starts(lines, marks)
+    starts, ignored = _label_block_starts(lines, marks)
     sections: list[Section] = []
     kind: SectionKind = "header"
     heading: Line | None = None
@@ -452,7 +452,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
                 sections.append(Section(kind, heading, tuple(body), confidence))
             kind, heading, confidence = new_kind, lines[starts[index]], _confidence(score)
             body = []
-        if mark is None or index in starts.values():
+        if mark is None or index in starts.values() or index in ignored:
             body.append(line if mark is None else mark[2] or line)
             continue
         new_kind, score, rest = mark
@@ -478,15 +478,20 @@ Mark = tuple[SectionKind, float, Line | None]
 BLOCK_GAP_EM = 1.2  # a wider gap above a line starts a new block of content
 
 
-def _label_block_starts(lines: Sequence[Line], marks: Sequence[Mark | None]) -> dict[int, int]:
-    """{block start: label line} for labels in a label column that sit below the first line of
-    the block they name (themes centre the label on its block).
+def _label_block_starts(
+    lines: Sequence[Line], marks: Sequence[Mark | None]
+) -> tuple[dict[int, int], set[int]]:
+    """({block start: label line}, labels to ignore) for labels in a label column that sit
+    below the first line of the block they name (themes centre the label on its block).
 
     Primary rule: from a line that starts with a heading cell left of its content, walk back
     over the content column's lines while they follow each other closely (no block gap), stop
-    at another heading. Fallback: the label heads its own line, as written.
+    at another heading. A second label right under a label that heads the same block names no
+    block of its own (an empty section) and is ignored. Fallback: the label heads its own line,
+    as written.
     """
     starts: dict[int, int] = {}
+    ignored: set[int] = set()
     for i, mark in enumerate(marks):
         rest = mark[2] if mark is not None else None
         if rest is None or len(rest.cells) == len(lines[i].cells):
@@ -505,7 +510,12 @@ def _label_block_starts(lines: Sequence[Line], marks: Sequence[Mark | None]) -> 
             j -= 1
         if j < i and j not in starts:
             starts[j] = i
-    return starts
+        elif (
+            j == i and i > 0 and i - 1 in starts.values()
+            and lines[i].gap_above < BLOCK_GAP_EM * lines[i].font_size
+        ):
+            ignored.add(i)
+    return starts, ignored
 _ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
 
 
