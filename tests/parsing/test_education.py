@@ -9,8 +9,14 @@ TODAY = dt.date(2026, 1, 1)
 
 def _line(index: int, *cells: str) -> Line:
     items = tuple(
-        TextItem(text, 50.0 + 330 * i, 14.0 * index, 50.0 + 330 * i + 5 * len(text),
-                 14.0 * index + 10, font_size=10.0)
+        TextItem(
+            text,
+            50.0 + 330 * i,
+            14.0 * index,
+            50.0 + 330 * i + 5 * len(text),
+            14.0 * index + 10,
+            font_size=10.0,
+        )
         for i, text in enumerate(cells)
     )
     return Line(index, 0, items, gap_above=6.0)
@@ -57,3 +63,14 @@ def test_a_school_named_high_school_is_the_institution_not_the_degree() -> None:
 def test_the_place_written_after_the_school_stays_with_it() -> None:
     lines = [_line(0, "Master of Science, EPITECH - Toulouse, France", "2014 - 2019")]
     assert _summary(lines) == [("EPITECH, Toulouse, France", "Master of Science", None)]
+
+
+def test_a_school_name_wrapped_in_a_narrow_column_is_joined_again() -> None:
+    lines = [
+        _line(0, "Bachelor of Engineering", "2008 - 2012"),
+        _line(1, "Manipal Institute of"),
+        _line(2, "Technology"),
+    ]
+    lines[2] = Line(2, 0, lines[2].cells, gap_above=1.0)
+    [(institution, _study_type, _area)] = _summary(lines)
+    assert institution == "Manipal Institute of Technology"

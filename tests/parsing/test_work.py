@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 from resumate.document import TextItem
 from resumate.parsing.fields.work import extract_work
@@ -87,6 +88,8 @@ def test_a_short_title_does_not_wrap_onto_the_employer_below_it() -> None:
         _line(1, "AllergyCosmos"),
         _line(2, "• Built and maintained the web servers", x0=60),
     ]
+    title = replace(lines[0].cells[0], bold=True)  # a bold title, the employer plain below
+    lines[0] = Line(0, 0, (title, lines[0].cells[1]), gap_above=4.0)
     lines[1] = Line(1, 0, lines[1].cells, gap_above=3.0)  # set tight under the title
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position) for w in works] == [

@@ -42,6 +42,10 @@ MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
+_JOINING_WORDS = frozenset(
+    {"of", "and", "&", "for", "the", "at", "in", "de", "du", "des", "la", "le", "di", "da", "do",
+     "em", "en", "y", "et", "und", "für"}
+)
 _DURATION = re.compile(
     r"\(?\b\d+\+?\s*(?:years?|yrs?|months?|mos?|jahre?|monate?|ans?|mois|años|anos|meses)\b"
     r"(?:\s*,?\s*\d+\s*(?:months?|mos?|monate?|mois|meses))?\)?",
@@ -258,9 +262,20 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
 
 
 def _wraps_onto(anchor: Line, line: Line) -> bool:
-    """The anchor's long first cell ran out of room and continues on `line` (a short title
-    such as "Contractor (design, admin)" does not wrap: the line after it is its own)."""
-    return len(words(anchor.cells[0].text)) >= MIN_WRAPPING_WORDS and is_wrapped_tail(anchor, line)
+    """The anchor's first cell continues on `line` (see `_may_wrap`)."""
+    return is_wrapped_tail(anchor, line) and _may_wrap(anchor.cells[0], line)
+
+
+def _may_wrap(cell: TextItem, line: Line) -> bool:
+    """A cell runs on to the next line when it is long, stops on a joining word ("Institute
+    of"), or the next line has its style; a short bold title ("Contractor (design, admin)")
+    does not run on to the plain employer set tightly under it."""
+    last = cell.text.split()[-1].lower() if cell.text.split() else ""
+    return (
+        len(words(cell.text)) >= MIN_WRAPPING_WORDS
+        or last in _JOINING_WORDS
+        or cell.bold == line.is_bold
+    )
 
 
 def is_wrapped_tail(previous: Line, line: Line) -> bool:
@@ -284,7 +299,7 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
             # when that cell was long enough to run out of room.
             k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
             cell = prev.cells[k]
-            if len(words(cell.text)) < MIN_WRAPPING_WORDS:
+            if not _may_wrap(cell, line):
                 out.append(line)
                 continue
             merged = replace(cell, text=f"{cell.text} {line.text.strip()}", y1=line.y1)
