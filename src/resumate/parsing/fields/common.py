@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from resumate.parsing.lines import Line
-from resumate.schema import Evidence, FieldMeta
+from resumate.schema import FieldMeta
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔☑✗–—-*·"
 _BULLET_PREFIX = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+|^\s*[•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔·]\s*")
@@ -43,30 +43,23 @@ class Scored:
 
 
 def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]) -> FieldMeta:
-    """Confidence and evidence for one value.
-
-    Built with `model_construct`: every value is made here already in the type and range the
-    schema asks for (ints, floats, a sorted list of names, a clamped confidence), so validating
-    them again (about 65 times a resume) would only cost time.
-    """
-    names = sorted(set(features))
-    if not lines:
-        evidence = Evidence.model_construct(features=names)
-    else:
+    """Confidence and evidence for one value, validated in one call (about 65 a resume)."""
+    evidence: dict[str, object] = {"features": sorted(set(features))}
+    if lines:
         first = lines[0]
-        indexes = [ln.index for ln in lines]
-        evidence = Evidence.model_construct(
-            page=int(first.page),
-            lines=(int(min(indexes)), int(max(indexes))),
-            bbox=(
-                float(round(first.x0, 1)),
-                float(round(first.y0, 1)),
-                float(round(first.x1, 1)),
-                float(round(first.y1, 1)),
-            ),
-            features=names,
+        if len(lines) == 1:
+            evidence["lines"] = (first.index, first.index)
+        else:
+            indexes = [ln.index for ln in lines]
+            evidence["lines"] = (min(indexes), max(indexes))
+        evidence["page"] = first.page
+        evidence["bbox"] = (
+            round(first.x0, 1),
+            round(first.y0, 1),
+            round(first.x1, 1),
+            round(first.y1, 1),
         )
-    return FieldMeta.model_construct(confidence=float(clamp(confidence)), evidence=evidence)
+    return FieldMeta.model_validate({"confidence": clamp(confidence), "evidence": evidence})
 
 
 def clamp(value: float) -> float:
