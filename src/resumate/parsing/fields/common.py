@@ -123,7 +123,10 @@ def _blank_icons(run: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w'’.+#&-]*", text)
+    return _WORD_RE.findall(text)
+
+
+_WORD_RE = re.compile(r"[^\W_][\w'’.+#&-]*")
 
 
 def looks_like_sentence(text: str) -> bool:
