@@ -153,10 +153,14 @@ _PATTERNS: dict[str, str] = {
     "present": _PRESENT,
     "month": _MON,
 }
-# Every atom starts at a word boundary or an apostrophe: checking that first keeps the scan
-# cheap on positions inside words.
+# Every atom starts at a word boundary or an apostrophe, with a digit, an apostrophe or the
+# first letter of one of its words: checking that first keeps the scan cheap on positions
+# inside words and on words no atom can start with.
+_FIRST_LETTERS = _alt(
+    word[0] for word in (*MONTH_BY_NAME, *PRESENT_WORDS, *_SEASONS, *_SEMESTERS, "q")
+)
 _ATOM_RE = re.compile(
-    r"(?:\b|(?=['’‘`´]))(?:"
+    rf"(?:\b|(?=['’‘`´]))(?=\d|{_APOS}|{_FIRST_LETTERS})(?:"
     + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS.items())
     + ")",
     re.IGNORECASE,
