@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from resumate.parsing import dates
 from resumate.parsing.dates import (
     DateRange,
     PartialDate,
@@ -297,3 +299,20 @@ def _check(found: DateRange, text: str) -> None:
         assert found.end is None
     if found.start is not None and found.end is not None:
         assert found.start <= found.end
+
+
+def _plain_alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Janvier 2020", "jan. 2020", "janeiro", "JUNE-JUNI", "mär märz", "a au al à", "sept set sep"],
+)
+def test_word_alternations_match_as_the_plain_longest_first_alternation(text: str) -> None:
+    words = [*dates.MONTH_BY_NAME, *dates._SEP_WORDS, "a", "au", "al"]
+    trie = re.compile(rf"(?:{dates._alt(words)})(?!\w)", re.IGNORECASE)
+    plain = re.compile(rf"(?:{_plain_alternation(words)})(?!\w)", re.IGNORECASE)
+    for start in range(len(text)):
+        found, expected = trie.match(text, start), plain.match(text, start)
+        assert (found and found.span()) == (expected and expected.span())

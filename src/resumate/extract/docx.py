@@ -23,6 +23,7 @@ from resumate.extract.docx_styles import (
     indent_value,
     is_numbering,
     local_name,
+    set_aside_table_styles,
     size_value,
     toggle_value,
     without_table_style_parts,
@@ -47,7 +48,7 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     body_root = package.read_xml("word/document.xml")
     if body_root is None:
         raise package.damaged()
-    reader = _Reader(StyleSheet(_styles_root(package)))
+    reader = _Reader(_style_sheet(package))
     rels = package.read_xml("word/_rels/document.xml.rels")
     headers, footers = _header_footer_parts(package, body_root, rels)
     for part in headers:
@@ -73,12 +74,13 @@ def _hyperlink_targets(rels: Any) -> tuple[str, ...]:
     )
 
 
-def _styles_root(package: Package) -> Any:
-    """word/styles.xml, parsed without the table-style parts StyleSheet does not read."""
+def _style_sheet(package: Package) -> StyleSheet:
+    """word/styles.xml, parsed without what StyleSheet does not read, table styles set aside."""
     if "word/styles.xml" not in package.names:
-        return None
-    data = without_table_style_parts(package.read("word/styles.xml"))
-    return parse_xml(data, damaged=package.damaged)
+        return StyleSheet(None)
+    data, set_aside = set_aside_table_styles(package.read("word/styles.xml"))
+    root = parse_xml(without_table_style_parts(data), damaged=package.damaged)
+    return StyleSheet(root, set_aside, damaged=package.damaged)
 
 
 def _header_footer_parts(

@@ -8,10 +8,12 @@ least `HEADING_MIN_EXTRA_PT` larger than body text, even when the style only set
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from resumate.extract.flow import DEFAULT_FONT_SIZE_PT
+from resumate.extract.package import parse_xml
 
 HEADING_MIN_EXTRA_PT = 2.0
 TWIPS_PER_PT = 20.0
@@ -112,10 +114,19 @@ class StyleSheet:
 
     A style is read from its element on first use, and each id is resolved once: a Word
     template defines a few hundred styles (most of them table styles) and a document uses a
-    handful, for every paragraph and run.
+    handful, for every paragraph and run. A table style set aside by `set_aside_table_styles`
+    is parsed from `set_aside` the first time it is read (`damaged` makes the error if it
+    does not parse).
     """
 
-    def __init__(self, root: Any) -> None:
+    def __init__(
+        self,
+        root: Any,
+        set_aside: Sequence[bytes] = (),
+        damaged: Callable[[], Exception] | None = None,
+    ) -> None:
+        self._set_aside = set_aside
+        self._damaged = damaged
         self._elements: dict[str, Any] = {}
         self._read: dict[str, StyleInfo] = {}
         self._resolved: dict[str | None, StyleInfo] = {}
@@ -163,8 +174,14 @@ class StyleSheet:
             element = self._elements.get(style_id)
             if element is None:
                 return None
-            info = self._read[style_id] = _read_style(element)
+            info = self._read[style_id] = _read_style(self._whole(element))
         return info
+
+    def _whole(self, style: Any) -> Any:
+        """The style element itself, parsed from its set-aside text if it was set aside."""
+        if len(style) != 1 or style[0].tag != _SET_ASIDE_TAG:
+            return style
+        return parse_xml(self._set_aside[int(style[0].get("n"))], damaged=self._damaged)[0]
 
 
 def _read_style(style: Any) -> StyleInfo:
@@ -207,10 +224,73 @@ def is_numbering(num: Any) -> bool:
     return attr(child(num, "numId"), "val") not in ("0", None)
 
 
-_TABLE_PART_START = re.compile(
-    rb"<w:tblStylePr(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*\s*(/?)>"
-)
+_ATTRIBUTES = rb"(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*"
+_TABLE_PART_START = re.compile(rb"<w:tblStylePr" + _ATTRIBUTES + rb"\s*(/?)>")
 _TABLE_PART_END = b"</w:tblStylePr>"
+_STYLES_START = re.compile(rb"(?:<\?xml[^>]*\?>)?\s*<w:styles" + _ATTRIBUTES + rb"\s*>")
+_STYLE_START = re.compile(rb"<w:style" + _ATTRIBUTES + rb"\s*>")  # not self-closing
+_TABLE_TYPE = b' w:type="table"'
+_STYLE_END = b"</w:style>"
+_SET_ASIDE_NS = "urn:x-resumate:set-aside-style"
+_SET_ASIDE_TAG = f"{{{_SET_ASIDE_NS}}}set-aside"
+_SET_ASIDE_END = b"</w:style></w:styles>"
+
+
+def set_aside_table_styles(data: bytes) -> tuple[bytes, tuple[bytes, ...]]:
+    """styles.xml with the content of its table styles set aside, and the set-aside styles.
+
+    Table styles are most of a Word template's styles.xml, and a document's paragraphs and
+    runs never name one; parsing them all was most of the time spent on the part. Each keeps
+    its start tag (id, type: `StyleSheet` indexes it exactly as before) with one marker child in
+    place of its content, and the whole element is kept as a small XML document of its own
+    (the part's declaration and root tag around it) for `StyleSheet` to parse if a paragraph,
+    run or style does name it: which styles are set aside never changes what is read. The cut
+    is made only when unambiguous, as in `without_table_style_parts`: no comments, CDATA,
+    DOCTYPE or processing instructions, a well-formed start tag and no `w:style` inside a table
+    style. Otherwise the part is returned whole. A damaged table style that
+    nothing names is no longer noticed (Word would not open such a file at all).
+    """
+    if _has_markup_declarations(data):
+        return data, ()
+    root = _STYLES_START.match(data)
+    if root is None:
+        return data, ()
+    kept: list[bytes] = []
+    set_aside: list[bytes] = []
+    copied = 0
+    position = data.find(_TABLE_TYPE, root.end())
+    while position >= 0:
+        start = _STYLE_START.match(data, max(data.rfind(b"<w:style", copied, position), 0))
+        if start is None or not start.start() < position < start.end():
+            position = data.find(_TABLE_TYPE, position + 1)  # not in a style's start tag
+            continue
+        close = data.find(_STYLE_END, start.end())
+        if close < 0 or data.find(b"<w:style", start.end(), close) >= 0:
+            return data, ()
+        set_aside.append(data[: root.end()] + data[start.start() : close] + _SET_ASIDE_END)
+        marker = f'<rs:set-aside xmlns:rs="{_SET_ASIDE_NS}" n="{len(set_aside) - 1}"/>'
+        kept += (data[copied : start.end()], marker.encode())
+        copied = close
+        position = data.find(_TABLE_TYPE, close)
+    if not set_aside:
+        return data, ()
+    kept.append(data[copied:])
+    return b"".join(kept), tuple(set_aside)
+
+
+def _has_markup_declarations(data: bytes) -> bool:
+    """Whether the part has a comment, CDATA, DOCTYPE or a processing instruction (not at 0).
+
+    The same as `b"<!" in data or data.find(b"<?", 1) >= 0`, but looks for the rare second
+    character: "<" starts every tag, so searching for it is several times slower.
+    """
+    for mark, first in ((b"!", 1), (b"?", 2)):
+        position = data.find(mark, first)
+        while position >= 0:
+            if data[position - 1] == 0x3C:  # "<"
+                return True
+            position = data.find(mark, position + 1)
+    return False
 
 
 def without_table_style_parts(data: bytes) -> bytes:
@@ -222,7 +302,7 @@ def without_table_style_parts(data: bytes) -> bytes:
     (but the XML declaration), every start tag well-formed, no nested element of the same name.
     Otherwise the part is returned whole (and a DOCTYPE is refused by parse_xml as before).
     """
-    if b"<!" in data or data.find(b"<?", 1) >= 0:
+    if _has_markup_declarations(data):
         return data
     kept: list[bytes] = []
     position = 0

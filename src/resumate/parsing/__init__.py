@@ -1,1 +1,32 @@
 """Document -> ParsedResume, in pure stages: lines, sections, fields (see resume.py)."""
+
+from __future__ import annotations
+
+
+def clear_caches() -> None:
+    """Forget every memoized per-text result (dates, headings, skills, lexicon look-ups).
+
+    The parse is pure, so these memos only save time when a process sees the same text again;
+    clearing them makes a timing of one parse honest. The static tables (lexicons, the skill
+    taxonomy) stay loaded, as they would in any long-running process.
+    """
+    from resumate.parsing import dates, lexicon, sections, skills
+
+    for memo in (
+        dates._find_date_ranges,
+        sections.normalize_heading,
+        sections.match_section_title,
+        skills.normalize_skill,
+        lexicon._fold_char,
+        lexicon.match_language,
+        lexicon.match_fluency,
+        lexicon.match_degree,
+        lexicon.looks_like_institution,
+        lexicon.looks_like_field_of_study,
+        lexicon.looks_like_company,
+        lexicon.looks_like_job_title,
+        lexicon.match_country,
+        lexicon.match_city,
+        lexicon._parse_location,
+    ):
+        memo.cache_clear()

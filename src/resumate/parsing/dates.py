@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, total_ordering
+from typing import Any
 
 MIN_YEAR = 1950
 FUTURE_YEARS_ALLOWED = 6
@@ -74,7 +75,31 @@ PRESENT_WORDS: tuple[str, ...] = (
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex for any of `words`, the longest first where one word begins another.
+
+    The words are merged into a trie ("jan(?:uary|uar|vier|v|eiro)?"), which matches exactly
+    what the plain alternation of the words sorted longest first matches, in the same order
+    of preference, but compares each position's character with a few branches instead of
+    with every word: the month names alone are about a hundred words, tried at every word
+    start of every dated line.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(sub) for ch, sub in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?"  # greedy: the longer word first, then the word that ends here
 
 
 _L = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -128,10 +153,14 @@ _PATTERNS: dict[str, str] = {
     "present": _PRESENT,
     "month": _MON,
 }
-# Every atom starts at a word boundary or an apostrophe: checking that first keeps the scan
-# cheap on positions inside words.
+# Every atom starts at a word boundary or an apostrophe, with a digit, an apostrophe or the
+# first letter of one of its words: checking that first keeps the scan cheap on positions
+# inside words and on words no atom can start with.
+_FIRST_LETTERS = _alt(
+    word[0] for word in (*MONTH_BY_NAME, *PRESENT_WORDS, *_SEASONS, *_SEMESTERS, "q")
+)
 _ATOM_RE = re.compile(
-    r"(?:\b|(?=['’‘`´]))(?:"
+    rf"(?:\b|(?=['’‘`´]))(?=\d|{_APOS}|{_FIRST_LETTERS})(?:"
     + "|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS.items())
     + ")",
     re.IGNORECASE,

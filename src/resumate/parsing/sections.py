@@ -302,12 +302,18 @@ LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some hea
 def normalize_heading(text: str) -> str:
     """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"\s*\(\d{1,3}\)\s*$", "", text)  # "Interests(4)": an item count
-    if re.fullmatch(r"\W*(\w\s){2,}\w\W*", text):  # letter-spaced capitals
-        text = re.sub(r"(?<=\w)\s(?=\w\b)", "", text)
+    text = _ITEM_COUNT_RE.sub("", text)  # "Interests(4)": an item count
+    if _LETTER_SPACED_RE.fullmatch(text):  # letter-spaced capitals
+        text = _LETTER_GAP_RE.sub("", text)
     text = text.replace("&", " and ").replace("/", " and ").replace("’", " ").replace("'", " ")
-    text = re.sub(r"[^\w\s]", " ", text.lower())
+    text = _NOT_WORD_RE.sub(" ", text.lower())
     return " ".join(text.split())
+
+
+_ITEM_COUNT_RE = re.compile(r"\s*\(\d{1,3}\)\s*$")
+_LETTER_SPACED_RE = re.compile(r"\W*(\w\s){2,}\w\W*")
+_LETTER_GAP_RE = re.compile(r"(?<=\w)\s(?=\w\b)")
+_NOT_WORD_RE = re.compile(r"[^\w\s]")
 
 
 _TITLE_TO_KIND = {normalize_heading(t): kind for kind, ts in SECTION_TITLES.items() for t in ts}

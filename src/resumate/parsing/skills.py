@@ -42,7 +42,10 @@ def skill_key(text: str) -> str:
     """The lookup key: folded, without spaces and ``. - _`` ("Node.js" -> "nodejs")."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[\s._\-’'`\"]+", "", folded)
+    return _KEY_SEPARATORS_RE.sub("", folded)
+
+
+_KEY_SEPARATORS_RE = re.compile(r"[\s._\-’'`\"]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from resumate.parsing.lines import Line
-from resumate.schema import Evidence, FieldMeta
+from resumate.schema import FieldMeta
 
 BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔☑✗–—-*·"
 _BULLET_PREFIX = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+|^\s*[•●○◦▪▫■□◆◇►▶▸▹➢➤✓✔·]\s*")
@@ -43,17 +43,23 @@ class Scored:
 
 
 def field_meta(confidence: float, lines: Sequence[Line], features: Iterable[str]) -> FieldMeta:
-    if not lines:
-        evidence = Evidence(features=sorted(set(features)))
-    else:  # built in one go: each assignment to a model is validated on its own
+    """Confidence and evidence for one value, validated in one call (about 65 a resume)."""
+    evidence: dict[str, object] = {"features": sorted(set(features))}
+    if lines:
         first = lines[0]
-        evidence = Evidence(
-            page=first.page,
-            lines=(min(ln.index for ln in lines), max(ln.index for ln in lines)),
-            bbox=(round(first.x0, 1), round(first.y0, 1), round(first.x1, 1), round(first.y1, 1)),
-            features=sorted(set(features)),
+        if len(lines) == 1:
+            evidence["lines"] = (first.index, first.index)
+        else:
+            indexes = [ln.index for ln in lines]
+            evidence["lines"] = (min(indexes), max(indexes))
+        evidence["page"] = first.page
+        evidence["bbox"] = (
+            round(first.x0, 1),
+            round(first.y0, 1),
+            round(first.x1, 1),
+            round(first.y1, 1),
         )
-    return FieldMeta(confidence=clamp(confidence), evidence=evidence)
+    return FieldMeta.model_validate({"confidence": clamp(confidence), "evidence": evidence})
 
 
 def clamp(value: float) -> float:
@@ -117,7 +123,10 @@ def _blank_icons(run: re.Match[str]) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[^\W_][\w'’.+#&-]*", text)
+    return _WORD_RE.findall(text)
+
+
+_WORD_RE = re.compile(r"[^\W_][\w'’.+#&-]*")
 
 
 def looks_like_sentence(text: str) -> bool:

@@ -258,9 +258,12 @@ def find_email(scope: Sequence[Line], lines: Sequence[Line]) -> Scored | None:
 def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None) -> Scored | None:
     """Primary rule: a number phonenumbers accepts in the resume's region (or as written with +CC).
     Fallback: in the header, a run of 9-15 digits with phone punctuation, kept as written."""
+    checked: dict[str, tuple[str, bool] | None] = {}  # the header is among `lines` again
     for group, base in ((scope, 0.95), (lines, 0.75)):
         for line in group:
-            found = _phone_in(line.text, region or "US")
+            if line.text not in checked:
+                checked[line.text] = _phone_in(line.text, region or "US")
+            found = checked[line.text]
             if found:
                 value, valid = found
                 return Scored(

@@ -108,10 +108,13 @@ def is_title_like(line: Line) -> bool:
     return len(words(text)) <= MAX_HEADER_WORDS and len(text) <= 120
 
 
+_CURRENT_WORD_RE = re.compile(r"(?i)present|current|now")
+
+
 def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
     """The date range a line announces, when it reads as an entry's dates (not prose)."""
     text = line.text
-    if not has_digit(text) and not re.search(r"(?i)present|current|now", text):
+    if not has_digit(text) and not _CURRENT_WORD_RE.search(text):
         return None
     lone: DateRange | None = None
     for candidate in _date_candidates(line):
