@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from resumate.document import Document
-from resumate.errors import DocumentLoadError, UnsafeDocumentError
+from resumate.errors import DocumentLoadError, EncryptedDocumentError, UnsafeDocumentError
 from resumate.extract import extract_document
 from resumate.options import ParseOptions
 
@@ -189,3 +189,14 @@ def test_python_docx_file_reads_fully() -> None:
         "2015 – 2019",
     ]
     assert result.pages[0].items[1].bold
+
+
+def test_docx_with_a_zip_password_is_encrypted_not_a_crash() -> None:
+    data = bytearray(docx_bytes(paragraph("Jane Roe")))
+    start = data.find(b"PK\x01\x02")  # the central directory: flag every member as encrypted
+    while start != -1:
+        data[start + 8] |= 0x01
+        start = data.find(b"PK\x01\x02", start + 4)
+    with pytest.raises(EncryptedDocumentError) as caught:
+        _extract(bytes(data))
+    assert caught.value.code == "encrypted"

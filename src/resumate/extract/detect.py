@@ -27,7 +27,7 @@ from resumate.errors import (
     UnsafeDocumentError,
     UnsupportedFormatError,
 )
-from resumate.extract.package import ZIP_ERRORS
+from resumate.extract.package import ZIP_ERRORS, ZIP_PASSWORD_MESSAGE
 from resumate.extract.text import decode_text, looks_like_markup
 
 PDF_MAGIC = b"%PDF-"
@@ -146,6 +146,8 @@ def _detect_zip(data: bytes) -> Format:
             "it looks like a Word file but the archive is damaged. "
             "Save it again from your word processor and upload it."
         ) from exc
+    except RuntimeError as exc:  # zipfile: a member encrypted with a zip password
+        raise EncryptedDocumentError(ZIP_PASSWORD_MESSAGE) from exc
     raise _unsupported("it is an archive, not a resume document")
 
 

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from resumate.errors import DocumentLoadError, UnsafeDocumentError
+from resumate.errors import DocumentLoadError, EncryptedDocumentError, UnsafeDocumentError
 
 MAX_MEMBERS = 2000
 MAX_TOTAL_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -34,6 +34,7 @@ ZIP_ERRORS = (
     NotImplementedError,  # an unsupported compression method
     KeyError,  # a central-directory entry without its member
 )
+ZIP_PASSWORD_MESSAGE = "it is password-protected. Remove the password and upload it again."
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 _BOMB = "it is a compressed 'bomb' that would expand to an enormous size, so it was not opened"
@@ -63,6 +64,8 @@ class Package:
                         raise UnsafeDocumentError(_BOMB)
         except ZIP_ERRORS as exc:
             raise self.damaged() from exc
+        except RuntimeError as exc:  # zipfile: a member encrypted with a zip password
+            raise EncryptedDocumentError(ZIP_PASSWORD_MESSAGE) from exc
         return bytes(out)
 
     def read_xml(self, name: str) -> Any:
