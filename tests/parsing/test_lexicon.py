@@ -233,6 +233,8 @@ def test_looks_like_institution(text: str, expected: bool) -> None:
         ("Project Manager", False),
         ("Stanford University", False),
         ("John Smith", False),
+        ("Solutions", False),  # company words alone name no company
+        ("Data", False),
     ],
 )
 def test_looks_like_company(text: str, expected: bool) -> None:

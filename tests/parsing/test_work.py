@@ -106,3 +106,12 @@ def test_a_tagline_beside_the_employer_is_not_the_employer() -> None:
     ]
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position) for w in works] == [("Forte", "Senior Software Engineer")]
+
+
+def test_a_lower_case_description_is_not_the_employer_even_with_a_company_word() -> None:
+    lines = [
+        _line(0, "Frontend Developer — Travix · Online travel agency", "2018 – 2020"),
+        _line(1, "• Built the booking flow", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [("Travix", "Frontend Developer")]

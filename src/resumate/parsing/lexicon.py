@@ -400,7 +400,7 @@ def looks_like_company(text: str) -> float:
     """High for "Acme Technologies GmbH", "Google", "Banco Santander"; low for job titles.
 
     Primary rule: a legal suffix (Inc, LLC, GmbH, S.A., ...) or a well-known employer.
-    Fallback: company words (Technologies, Solutions, Labs, Group, Bank, ...).
+    Fallback: company words (Technologies, Solutions, Labs, Group, Bank, ...) beside a name.
     """
     v = _vocab()
     words = _words(text)
@@ -411,7 +411,9 @@ def looks_like_company(text: str) -> float:
         score = 0.9
     elif phrases & v.company_names:
         score = 0.8
-    elif any(w in v.company_words for w in words):
+    elif any(w in v.company_words for w in words) and not all(
+        w in v.company_words for w in words
+    ):  # "Acme Solutions", but not a bare "Solutions" or "Data"
         score = 0.6
     else:
         return 0.0

@@ -225,8 +225,10 @@ def _company_evidence(text: str) -> float:
     """Company words, or failing those a name that is clearly not a job title; names are
     capitalised, so words in lower case ("Mortgage lender") count against it."""
     title = lexicon.looks_like_job_title(text)
-    evidence = max(lexicon.looks_like_company(text), UNKNOWN_NAME_PRIOR * (1.0 - title))
-    return evidence - 0.3 * title - LOWER_CASE_PENALTY * _lower_case_share(text)
+    lower = _lower_case_share(text)  # "Online travel agency" describes, "Acme Agency" names
+    company = lexicon.looks_like_company(text) * (1.0 - lower)
+    evidence = max(company, UNKNOWN_NAME_PRIOR * (1.0 - title))
+    return evidence - 0.3 * title - LOWER_CASE_PENALTY * lower
 
 
 def _lower_case_share(text: str) -> float:
