@@ -60,7 +60,10 @@ def start_server(data_dir: Path, **env: str) -> Server:
     environment = {
         **os.environ, "RESUMATE_DATA_DIR": str(data_dir), "RESUMATE_ENV": "test",
         "RESUMATE_OCR": "never", "RESUMATE_UPLOAD_RATE_LIMIT": "10000/minute",
-        "RESUMATE_WORKERS": "2", "RESUMATE_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT_BYTES), **env,
+        "RESUMATE_WORKERS": "2", "RESUMATE_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT_BYTES),
+        # Warm parsing processes finish a small resume before a page can connect; a second of
+        # delay lets the progress views show their live transports, as they do for real files.
+        "RESUMATE_PARSE_DELAY_SECONDS": "1.0", **env,
     }
     environment.pop("DATABASE_URL", None)
     environment.pop("RESUMATE_DATABASE_URL", None)
