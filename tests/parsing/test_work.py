@@ -115,3 +115,15 @@ def test_a_lower_case_description_is_not_the_employer_even_with_a_company_word()
     ]
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position) for w in works] == [("Travix", "Frontend Developer")]
+
+
+def test_a_city_written_with_city_or_area_is_a_place() -> None:
+    lines = [
+        _line(0, "Baufest | Buenos Aires City"),
+        _line(1, "Java Developer", "2008 – 2010"),
+        _line(2, "• Built integrations", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("Baufest", "Java Developer", "Buenos Aires City"),
+    ]

@@ -293,6 +293,10 @@ def is_place_part(part: str) -> bool:
         return False
     if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
         return True
+    if re.fullmatch(r".+\s(?:City|Area|Metro(?:politan)? Area)", part) and lexicon.match_city(
+        re.sub(r"^Greater\s+|\s(?:City|Area|Metro(?:politan)? Area)$", "", part)
+    ):
+        return True  # "Buenos Aires City", "Greater Boston Area"
     if part.upper() in lexicon.US_STATES and len(part) == 2:
         return True
     parsed = lexicon.parse_location(part)
