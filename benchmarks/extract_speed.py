@@ -15,24 +15,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from resumate.extract import pdf
 from resumate.options import ParseOptions
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import pdfium_text  # the same baseline as speed.py
+
 DEFAULT_DOCS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "docs"
-
-
-def plain_text(data: bytes) -> int:
-    document = pdfium.PdfDocument(data)
-    chars = 0
-    for page in document:
-        textpage = page.get_textpage()
-        chars += len(textpage.get_text_range())
-        textpage.close()
-        page.close()
-    document.close()
-    return chars
 
 
 def ours(data: bytes) -> int:
@@ -62,7 +51,7 @@ def main() -> int:
     baseline, extracted, ratios = [], [], []
     for path in files:
         data = path.read_bytes()
-        base = best_of(plain_text, data, args.repeat)
+        base = best_of(pdfium_text, data, args.repeat)
         mine = best_of(ours, data, args.repeat)
         baseline.append(base)
         extracted.append(mine)

@@ -266,23 +266,23 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
 
 def _wraps_onto(anchor: Line, line: Line) -> bool:
     """The anchor's first cell continues on `line` (see `_may_wrap`)."""
-    return is_wrapped_tail(anchor, line) and _may_wrap(anchor.cells[0], line)
+    return _is_tight_tail(line) and _may_wrap(anchor.cells[0], line)
 
 
 def _may_wrap(cell: TextItem, line: Line) -> bool:
     """A cell runs on to the next line when it is long, stops on a joining word ("Institute
     of"), or the next line has its style; a short bold title ("Contractor (design, admin)")
     does not run on to the plain employer set tightly under it."""
-    last = cell.text.split()[-1].lower() if cell.text.split() else ""
+    tokens = cell.text.split()
     return (
         len(words(cell.text)) >= MIN_WRAPPING_WORDS
-        or last in _JOINING_WORDS
+        or (bool(tokens) and tokens[-1].lower() in _JOINING_WORDS)
         or cell.bold == line.is_bold
     )
 
 
-def is_wrapped_tail(previous: Line, line: Line) -> bool:
-    """`line` is the last word or two of `previous`, wrapped tightly onto a line of its own."""
+def _is_tight_tail(line: Line) -> bool:
+    """`line` could be the last word or two of the line above, wrapped tightly on its own."""
     return (
         len(line.cells) == 1
         and line.gap_above < WRAP_GAP_EM * line.font_size
@@ -297,7 +297,7 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and is_wrapped_tail(prev, line):
+        if prev is not None and _is_tight_tail(line):
             # The wrapped text continues the cell it sits under (not a right-aligned date),
             # when that cell was long enough to run out of room.
             k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))

@@ -287,15 +287,18 @@ _REMOTE = re.compile(
 )
 
 
+_CITY_WITH_SUFFIX = re.compile(
+    r"(?:Greater\s+)?(?P<city>.+?)\s(?:City|Area|Metro(?:politan)? Area)"
+)
+
+
 def is_place_part(part: str) -> bool:
     part = part.split("(")[0].strip(" .") if not part.startswith("(") else part.strip("() .")
     if not part or len(part.split()) > 5:
         return False
     if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
         return True
-    if re.fullmatch(r".+\s(?:City|Area|Metro(?:politan)? Area)", part) and lexicon.match_city(
-        re.sub(r"^Greater\s+|\s(?:City|Area|Metro(?:politan)? Area)$", "", part)
-    ):
+    if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and lexicon.match_city(named["city"]):
         return True  # "Buenos Aires City", "Greater Boston Area"
     if part.upper() in lexicon.US_STATES and len(part) == 2:
         return True
