@@ -22,6 +22,19 @@ def test_close_words_merge_into_one_cell() -> None:
     assert len(line.cells) == 1
 
 
+def test_a_style_change_inside_a_word_adds_no_space() -> None:
+    items = (_item("Resu", 50, 100), _item("Mate", 70, 100))
+    (line,) = document_lines(Document("pdf", (Page(0, 612, 792, items),)))
+    assert line.text == "ResuMate"
+
+
+def test_a_label_running_over_the_next_cell_stays_a_separate_word() -> None:
+    # "High School" is wider than its column and ends 20 pt past where "Gatton" starts
+    items = (_item("High School", 50, 100), _item("Gatton Academy", 85, 100))
+    (line,) = document_lines(Document("pdf", (Page(0, 612, 792, items),)))
+    assert line.text == "High School Gatton Academy"
+
+
 def test_two_column_page_reads_left_column_then_right() -> None:
     left = [_item(f"Left column sentence number {i}", 40, 100 + 14 * i) for i in range(8)]
     right = [_item(f"Right column sentence number {i}", 330, 100 + 14 * i) for i in range(8)]

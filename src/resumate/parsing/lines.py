@@ -23,6 +23,7 @@ from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
 
 CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
+OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour is another word
 MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
 GUTTER_MIN_WIDTH_PT = 6.0
@@ -159,8 +160,12 @@ def merge_cells(row: Iterable[TextItem]) -> tuple[TextItem, ...]:
 
 
 def _join(left: TextItem, right: TextItem) -> TextItem:
+    """Two items as one; no space between them when they touch (a style change inside a word),
+    but one when the right item starts well back over the left one (a label wider than its
+    column, running into the next cell)."""
     gap = right.x0 - left.x1
-    glue = "" if gap < 0.15 * left.font_size or left.text.endswith(" ") else " "
+    touching = -OVERLAP_SPACE_EM * left.font_size <= gap < 0.15 * left.font_size
+    glue = "" if touching or left.text.endswith(" ") else " "
     text = f"{left.text}{glue}{right.text}"
     bold_chars = len(left.text) * left.bold + len(right.text) * right.bold
     return TextItem(
