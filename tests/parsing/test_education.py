@@ -60,6 +60,11 @@ def test_a_school_named_high_school_is_the_institution_not_the_degree() -> None:
     assert _summary(lines) == [("Cannock Chase High School", "GCSE", None)]
 
 
+def test_a_school_written_right_after_the_degree_is_the_institution() -> None:
+    lines = [_line(0, "B.Arch University of Oregon, Architecture", "Sept 2009 – June 2014")]
+    assert _summary(lines) == [("University of Oregon", "B.Arch", "Architecture")]
+
+
 def test_the_place_written_after_the_school_stays_with_it() -> None:
     lines = [_line(0, "Master of Science, EPITECH - Toulouse, France", "2014 - 2019")]
     assert _summary(lines) == [("EPITECH, Toulouse, France", "Master of Science", None)]

@@ -178,6 +178,7 @@ def test_match_degree_rejects(text: str) -> None:
         ),
         ("Mechanical Engineering", None, "Mechanical Engineering"),
         ("Computer science degree", "degree", "Computer science"),
+        ("Master’s Degree in Physics", "Master’s Degree", "Physics"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

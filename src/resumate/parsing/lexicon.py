@@ -30,15 +30,21 @@ _MEMO_SIZE = 8192  # pure functions of short strings: memoized per process
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents, keeping one output character per input character."""
+    """Lower-case, strip accents and straighten apostrophes, one output character per input
+    character."""
     lowered = text.lower()
     if lowered.isascii():
         return lowered
     return "".join(ch if ch.isascii() else _fold_char(ch) for ch in lowered)
 
 
+_APOSTROPHES = frozenset("’‘ʼ")
+
+
 @lru_cache(maxsize=_MEMO_SIZE)
 def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base if len(base) == 1 else ch
 
@@ -49,7 +55,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[.'’&/-][^\W_]+)*\.?", re.UNICODE)
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Folded word tokens with their spans; a trailing dot is dropped ("Inc." -> "inc")."""
     return [
-        (m.group().rstrip(".").replace("’", "'"), m.start(), m.end())
+        (m.group().rstrip("."), m.start(), m.end())
         for m in _TOKEN_RE.finditer(fold(text))
     ]
 

@@ -52,9 +52,10 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         study_type, area = lexicon.split_degree_area(degree.text)
     elif (named := _named_programme(pieces)) is not None:
         degree, study_type, area = named
-        if area and lexicon.looks_like_institution(area) >= 0.5:
-            pieces.append(Segment(area, degree.line, degree.bold))
-            area = None
+    if degree is not None and area and lexicon.looks_like_institution(area) >= 0.5:
+        # the rest of the degree's piece names the school ("B.Arch University of Oregon")
+        pieces.append(Segment(area, degree.line, degree.bold))
+        area = None
     rest = [p for p in pieces if p is not degree and not _is_place(p.text)]
     school = _find_institution(rest)
     institution = _with_place(school, pieces)
