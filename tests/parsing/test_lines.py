@@ -97,3 +97,34 @@ def test_line_text_box_and_style_come_from_its_cells() -> None:
     assert line.is_bold
     assert replace(line, cells=cells[2:]).text == "2019"
     assert not replace(line, cells=cells[2:]).is_bold
+
+
+def test_a_summary_across_the_page_above_a_sidebar_does_not_hide_the_columns() -> None:
+    # contact details top right, a full-width summary, then main text and a sidebar
+    contact = [_item("jane@example.com", 450, 40), _item("Lyon, France", 450, 54)]
+    summary = [_item("A summary that runs the whole width of the page " + "z" * 40, 40, 90)]
+    left = [_item(f"Main column sentence number {i}", 40, 130 + 14 * i) for i in range(10)]
+    right = [_item(f"Sidebar skill group {i}", 430, 130 + 14 * i) for i in range(10)]
+    doc = Document("pdf", (Page(0, 612, 792, tuple(contact + summary + left + right)),))
+    texts = [ln.text for ln in document_lines(doc)]
+    main = texts.index("Main column sentence number 0")
+    assert texts[main : main + 10] == [f"Main column sentence number {i}" for i in range(10)]
+
+
+def test_dates_and_places_aligned_at_the_right_are_not_a_column() -> None:
+    rows = []
+    for i in range(6):
+        y = 100 + 50 * i
+        rows.append(_item(f"Engineer at Company number {i}", 40, y))
+        rows.append(_item(f"Jan 201{i} – Dec 201{i}", 470, y))
+        rows.append(_item("Acme Corporation headquarters", 40, y + 14))
+        rows.append(_item("Berlin, Germany", 480, y + 14))
+        rows.append(_item("Worked on the data platform", 40, y + 28))
+        rows.append(_item("Munich, Germany", 480, y + 28))
+    doc = Document("pdf", (Page(0, 612, 792, tuple(rows)),))
+    texts = [ln.text for ln in document_lines(doc)]
+    assert texts[:3] == [
+        "Engineer at Company number 0 Jan 2010 – Dec 2010",
+        "Acme Corporation headquarters Berlin, Germany",
+        "Worked on the data platform Munich, Germany",
+    ]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.places import names_only_places
 
 CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
 OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour is another word
@@ -29,7 +30,7 @@ MIN_COLUMN_LINES = 4
 GUTTER_MIN_WIDTH_PT = 6.0
 GUTTER_MIN_WIDTH_EM = 0.6
 MAX_COLUMN_DEPTH = 3
-BANNER_SHARE = 0.1  # a full-width row with less right-column text above it is a banner
+BANNER_SHARE = 0.1  # a full-width row with less of a column's text above it is a banner
 FLOW_PARAGRAPH_GAP_EM = 0.5
 _FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "present"
 
@@ -191,14 +192,10 @@ def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float 
         right = [i for i in items if i.x0 >= x]
         if not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
             continue
-        # Full-width rows above the right column's text (a banner, a summary) stay in place;
-        # only text crossing the gutter beside the columns argues against it.
-        right_chars = _chars(right)
         crossing = sum(
             len(i.text)
             for i in items
-            if i.x0 < x - 1 < x + 1 < i.x1
-            and _chars(r for r in right if r.y1 <= i.y0) > BANNER_SHARE * right_chars
+            if i.x0 < x - 1 < x + 1 < i.x1 and _is_beside_columns(i, left, right)
         )
         if crossing > 0.1 * total_chars:
             continue
@@ -206,6 +203,16 @@ def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float 
         if best is None or balance > best[1]:
             best = (x, balance)
     return best[0] if best else None
+
+
+def _is_beside_columns(item: TextItem, left: Sequence[TextItem], right: Sequence[TextItem]) -> bool:
+    """Whether text crossing a gutter runs beside the columns rather than above them: a banner
+    or summary (less than BANNER_SHARE of either column's text above it) stays in place and does
+    not argue against the gutter."""
+    return all(
+        _chars(i for i in side if i.y1 <= item.y0) > BANNER_SHARE * _chars(side)
+        for side in (left, right)
+    )
 
 
 def _candidate_gutters(items: Sequence[TextItem], page_width: float) -> list[float]:
@@ -230,9 +237,16 @@ def _is_text_column(items: Sequence[TextItem], total_chars: int) -> bool:
     rows = group_items_into_rows(items)
     if len(rows) < MIN_COLUMN_LINES:
         return False
-    prose = [r for r in rows if not _is_mostly_date(" ".join(i.text for i in r))]
+    prose = [r for r in rows if not _is_entry_detail(" ".join(i.text for i in r))]
     wordy = [r for r in prose if len(" ".join(i.text for i in r).split()) >= 2]
     return len(prose) >= 0.6 * len(rows) and len(wordy) >= 0.4 * len(rows)
+
+
+def _is_entry_detail(text: str) -> bool:
+    """Dates and places: what a right-aligned column beside entry headings holds."""
+    if _is_mostly_date(text):
+        return True
+    return names_only_places(text)
 
 
 def _is_mostly_date(text: str) -> bool:

@@ -31,6 +31,7 @@ from resumate.parsing.fields.common import (
     words,
 )
 from resumate.parsing.lines import Line
+from resumate.parsing.places import split_commas
 
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
@@ -234,17 +235,6 @@ def _names_in(text: str) -> int:
     titles = sum(lexicon.looks_like_job_title(part) >= 0.5 for part in parts)
     return 1 if titles == len(parts) else 2
 
-
-def split_commas(text: str) -> list[str]:
-    """Comma-separated parts, not splitting inside brackets."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch in "([") - (ch in ")]")
-        if ch == "," and depth <= 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
 
 
 

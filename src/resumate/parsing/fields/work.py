@@ -22,10 +22,10 @@ from resumate.parsing.fields.entries import (
     EntryBlock,
     Segment,
     body_text,
-    split_commas,
     split_entries,
 )
 from resumate.parsing.lines import Line
+from resumate.parsing.places import is_place, split_commas
 from resumate.schema import FieldMeta, Volunteer, Work
 
 AMBIGUOUS_MARGIN = 0.25
@@ -258,19 +258,6 @@ def _is_location(text: str) -> bool:
     return is_place(text)
 
 
-def is_place(text: str) -> bool:
-    """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
-    region or country ("Addison, Texas")."""
-    parts = [p for part in split_commas(text) for p in part.split("/")]
-    if all(is_place_part(part) for part in parts):
-        return True
-    parsed = lexicon.parse_location(text)
-    return bool(
-        parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
-        and not parsed.get("address") and len(text.split()) <= 6
-    )
-
-
 def split_trailing_place(text: str) -> tuple[str, str | None]:
     """("Patch Media, New York, NY") -> ("Patch Media", "New York, NY")."""
     parts = split_commas(text)
@@ -278,31 +265,3 @@ def split_trailing_place(text: str) -> tuple[str, str | None]:
         if is_place(", ".join(parts[k:])):
             return ", ".join(parts[:k]), ", ".join(parts[k:])
     return text, None
-
-
-_REMOTE = re.compile(
-    r"^(remote|hybrid|on-?site|worldwide|anywhere|europe|asia|africa|oceania|emea|apac|latam|"
-    r"north america|south america|latin america|middle east)\b",
-    re.IGNORECASE,
-)
-
-
-_CITY_WITH_SUFFIX = re.compile(
-    r"(?:Greater\s+)?(?P<city>.+?)\s(?:City|Area|Metro(?:politan)? Area)"
-)
-
-
-def is_place_part(part: str) -> bool:
-    part = part.split("(")[0].strip(" .") if not part.startswith("(") else part.strip("() .")
-    if not part or len(part.split()) > 5:
-        return False
-    if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
-        return True
-    if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and lexicon.match_city(named["city"]):
-        return True  # "Buenos Aires City", "Greater Boston Area"
-    if part.upper() in lexicon.US_STATES and len(part) == 2:
-        return True
-    parsed = lexicon.parse_location(part)
-    return bool(
-        parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
-    )

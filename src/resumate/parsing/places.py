@@ -1,0 +1,72 @@
+"""Whether a piece of text names a place: a city, region, country or "Remote"-like word.
+
+Primary rule: every comma or slash part is a known city, country, US state code or a remote
+word ("Morocco/Remote", "Austin, TX"). Fallback: the whole parses as a town in a region or
+country ("Addison, Texas").
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumate.parsing import lexicon
+
+
+def split_commas(text: str) -> list[str]:
+    """Comma-separated parts, not splitting inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth <= 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+def is_place(text: str) -> bool:
+    """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
+    region or country ("Addison, Texas")."""
+    if names_only_places(text):
+        return True
+    parsed = lexicon.parse_location(text)
+    return bool(
+        parsed
+        and parsed.get("city")
+        and (parsed.get("countryCode") or parsed.get("region"))
+        and not parsed.get("address")
+        and len(text.split()) <= 6
+    )
+
+
+def names_only_places(text: str) -> bool:
+    """Every comma or slash part names a place ("Morocco/Remote", "Austin, TX")."""
+    return all(is_place_part(p) for part in split_commas(text) for p in part.split("/"))
+
+
+_REMOTE = re.compile(
+    r"^(remote|hybrid|on-?site|worldwide|anywhere|europe|asia|africa|oceania|emea|apac|latam|"
+    r"north america|south america|latin america|middle east)\b",
+    re.IGNORECASE,
+)
+
+
+_CITY_WITH_SUFFIX = re.compile(
+    r"(?:Greater\s+)?(?P<city>.+?)\s(?:City|Area|Metro(?:politan)? Area)"
+)
+
+
+def is_place_part(part: str) -> bool:
+    part = part.split("(")[0].strip(" .") if not part.startswith("(") else part.strip("() .")
+    if not part or len(part.split()) > 5:
+        return False
+    if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
+        return True
+    if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and lexicon.match_city(named["city"]):
+        return True  # "Buenos Aires City", "Greater Boston Area"
+    if part.upper() in lexicon.US_STATES and len(part) == 2:
+        return True
+    parsed = lexicon.parse_location(part)
+    return bool(
+        parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
+    )
