@@ -149,3 +149,29 @@ def test_a_second_label_stacked_in_the_same_block_names_no_block() -> None:
     sections = split_sections(lines)
     assert [s.kind for s in sections] == ["header", "skills", "languages"]
     assert [ln.text for ln in sections[1].lines][-1] == "Admin: PostgreSQL, Redis"
+
+
+def _in_column(index: int, page: int, column: int, text: str, *, size: float = 10.0) -> Line:
+    x = 50.0 if column == 1 else 420.0
+    item = TextItem(text, x, 20.0 * index, x + 5 * len(text), 20.0 * index + size, page=page,
+                    font_size=size, bold=size > 10)
+    return Line(index, page, (item,), gap_above=8.0, column=column)
+
+
+def test_a_main_column_continued_on_the_next_page_resumes_its_own_section() -> None:
+    lines = [
+        _in_column(0, 0, 1, "Jane Roe", size=20),
+        _in_column(1, 0, 1, "EXPERIENCE", size=12),
+        _in_column(2, 0, 1, "Engineer, Acme Inc. 2019 - 2021"),
+        _in_column(3, 0, 2, "SKILLS", size=12),
+        _in_column(4, 0, 2, "Python"),
+        _in_column(5, 1, 1, "Developer, Globex 2015 - 2019"),
+        _in_column(6, 1, 2, "Go"),
+    ]
+    sections = split_sections(lines)
+    assert [(s.kind, [ln.text for ln in s.lines]) for s in sections[1:]] == [
+        ("work", ["Engineer, Acme Inc. 2019 - 2021"]),
+        ("skills", ["Python"]),
+        ("work", ["Developer, Globex 2015 - 2019"]),
+        ("skills", ["Go"]),
+    ]

@@ -449,7 +449,20 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     kind: SectionKind = "header"
     heading: Line | None = None
     confidence, body = 1.0, list[Line]()
+    # A main column flows on from page to page while the sidebar read before it belongs to its
+    # own page: the first line of a column on a new page resumes the section that column was in.
+    column_sections: dict[int, tuple[SectionKind, Line | None, float]] = {}
+    columns_seen: set[tuple[int, int]] = set()
     for index, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        if line.column and (line.page, line.column) not in columns_seen:
+            columns_seen.add((line.page, line.column))
+            resumed = column_sections.get(line.column)
+            if mark is None and index not in starts and resumed and resumed[0] != kind:
+                sections.append(Section(kind, heading, tuple(body), confidence))
+                kind, heading, confidence = resumed
+                body = []
+        if line.column:
+            column_sections[line.column] = (kind, heading, confidence)
         if index in starts:  # a label placed lower down in its block heads it from here
             label_mark = marks[starts[index]]
             assert label_mark is not None
