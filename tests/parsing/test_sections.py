@@ -175,3 +175,17 @@ def test_a_main_column_continued_on_the_next_page_resumes_its_own_section() -> N
         ("work", ["Developer, Globex 2015 - 2019"]),
         ("skills", ["Go"]),
     ]
+
+
+def test_a_heading_word_in_lower_case_among_body_text_is_content() -> None:
+    lines = [
+        _line(0, "Jane Roe", size=20, bold=True),
+        _line(1, "EXPERIENCE", size=14, bold=True),
+        _line(2, "Engineering manager, Acme"),
+        _line(3, "formation"),  # a tag ("training") under the job, not the French "Education"
+        _line(4, "EDUCATION", size=14, bold=True),
+        _line(5, "MIT"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "work", "education"]
+    assert [ln.text for ln in sections[1].lines] == ["Engineering manager, Acme", "formation"]

@@ -595,7 +595,8 @@ def _style_score(line: Line, text: str, body_size: float) -> float:
 
 
 def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
-    """Loosely matched headings must be as large as the document's exactly matched ones."""
+    """Loosely matched headings, and exact ones written in lower case ("formation" in a list of
+    tags), must be as large as the document's exactly matched ones."""
     strict_sizes = sorted(
         line.cells[0].font_size
         for line, mark in zip(lines, marks, strict=True)
@@ -607,7 +608,7 @@ def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) ->
     return [
         None
         if mark
-        and not match_section_title(line.text, strict=True)
+        and (line.text.islower() or not match_section_title(line.text, strict=True))
         and mark[2] is None
         and line.font_size < floor
         else mark
