@@ -189,3 +189,17 @@ def test_a_heading_word_in_lower_case_among_body_text_is_content() -> None:
     sections = split_sections(lines)
     assert [s.kind for s in sections] == ["header", "work", "education"]
     assert [ln.text for ln in sections[1].lines] == ["Engineering manager, Acme", "formation"]
+
+
+def test_a_lower_case_heading_word_is_content_where_headings_are_capitals() -> None:
+    # a flow document (Word 97, plain text): every line has the same size
+    lines = [
+        _line(0, "Jane Roe"),
+        _line(1, "EXPERIENCE"),
+        _line(2, "Engineering manager, Acme"),
+        _line(3, "formation"),
+        _line(4, "EDUCATION"),
+        _line(5, "Boston University"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "work", "education"]

@@ -595,23 +595,27 @@ def _style_score(line: Line, text: str, body_size: float) -> float:
 
 
 def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
-    """Loosely matched headings, and exact ones written in lower case ("formation" in a list of
-    tags), must be as large as the document's exactly matched ones."""
-    strict_sizes = sorted(
-        line.cells[0].font_size
+    """Loosely matched headings must be as large as the document's exactly matched ones; an
+    exact one written in lower case ("formation" in a list of tags) must also be as large, or
+    share the lower case with most of them."""
+    strict = [
+        line
         for line, mark in zip(lines, marks, strict=True)
         if mark and match_section_title(line.cells[0].text if mark[2] else line.text, strict=True)
-    )
-    if len(strict_sizes) < 2:
+    ]
+    if len(strict) < 2:
         return marks
-    floor = 0.9 * strict_sizes[len(strict_sizes) // 2]
+    sizes = sorted(line.cells[0].font_size for line in strict)
+    floor = 0.9 * sizes[len(sizes) // 2]
+    lower_case_is_off = 2 * sum(line.text.islower() for line in strict) < len(strict)
+
+    def is_off_style(line: Line) -> bool:
+        if line.text.islower():
+            return line.font_size < floor or lower_case_is_off
+        return line.font_size < floor and not match_section_title(line.text, strict=True)
+
     return [
-        None
-        if mark
-        and (line.text.islower() or not match_section_title(line.text, strict=True))
-        and mark[2] is None
-        and line.font_size < floor
-        else mark
+        None if mark and mark[2] is None and is_off_style(line) else mark
         for line, mark in zip(lines, marks, strict=True)
     ]
 
