@@ -127,3 +127,31 @@ def test_a_city_written_with_city_or_area_is_a_place() -> None:
     assert [(w.name, w.position, w.location) for w in works] == [
         ("Baufest", "Java Developer", "Buenos Aires City"),
     ]
+
+
+def _styled(index: int, text: str, *, x0: float = 50.0, bold: bool = False,
+            gap: float = 8.0) -> Line:
+    item = TextItem(text, x0, 14.0 * index, x0 + 5 * len(text), 14.0 * index + 10,
+                    font_size=10.0, bold=bold)
+    return Line(index, 0, (item,), gap_above=gap)
+
+
+def test_an_employer_over_a_group_of_roles_heads_them_all() -> None:
+    lines = [
+        _styled(0, "Senior Frontend Engineer", bold=True),
+        _styled(1, "Reddit"),
+        _styled(2, "Mar 2022 – Present"),
+        _styled(3, "Built the trading client platform and its release tooling.", x0=60),
+        _styled(4, "Travix", bold=True),
+        _styled(5, "Online travel agency"),
+        _styled(6, "Frontend Tech Lead"),
+        _styled(7, "Mar 2020 – Apr 2021"),
+        _styled(8, "Develop flexible layout components with both responsive and", x0=60),
+        _styled(9, "adaptive support.", x0=60, gap=1.0),
+        _styled(10, "Senior Frontend Developer"),
+        _styled(11, "Aug 2019 – Feb 2020"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works][1:] == [
+        ("Travix", "Frontend Tech Lead"), ("Travix", "Senior Frontend Developer"),
+    ]

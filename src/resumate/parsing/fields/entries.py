@@ -187,7 +187,13 @@ def _header_spans(
         else:
             while (
                 start - 1 >= floor
-                and anchor - start < first_before
+                and (
+                    anchor - start < first_before
+                    or (
+                        anchor - start < MAX_LINES_BEFORE_DATE
+                        and _stands_out(lines[start - 1], lines[anchor])
+                    )
+                )
                 and is_title_like(lines[start - 1])
                 and not _ends_paragraph(lines, start - 1)
             ):
@@ -211,14 +217,24 @@ def _header_spans(
     return spans
 
 
+def _stands_out(line: Line, anchor: Line) -> bool:
+    """Bold while the date line is not: an employer heading a group of roles ("Travix" over two
+    titles) may sit one line further up than the first entry's header reached."""
+    return line.is_bold and not anchor.is_bold
+
+
 def _ends_paragraph(lines: Sequence[Line], index: int) -> bool:
     """The line is the tight continuation of prose above it ("limited to, build server" /
-    "setup."): the end of the previous entry's text, not a header line."""
+    "setup."; a line that stops on "and"; a lower-case line ending a sentence): the end of the
+    previous entry's text, not a header line."""
     line = lines[index]
+    if index == 0 or line.gap_above >= WRAP_GAP_EM * line.font_size:
+        return False
+    above = lines[index - 1].text.split()
     return (
-        index > 0
-        and line.gap_above < WRAP_GAP_EM * line.font_size
-        and not is_title_like(lines[index - 1])
+        not is_title_like(lines[index - 1])
+        or (bool(above) and above[-1].lower() in _JOINING_WORDS)  # "... responsive and"
+        or (line.text[:1].islower() and line.text.rstrip().endswith("."))  # "adaptive support."
     )
 
 
