@@ -79,3 +79,21 @@ def test_a_school_name_wrapped_in_a_narrow_column_is_joined_again() -> None:
     lines[2] = Line(2, 0, lines[2].cells, gap_above=1.0)
     [(institution, _study_type, _area)] = _summary(lines)
     assert institution == "Manipal Institute of Technology"
+
+
+def test_undated_entries_repeat_the_shape_of_the_first_line() -> None:
+    lines = [
+        _line(0, "Amazon Web Services — Certification in Cloud Engineering"),
+        _line(1, "Relevant courses: Certified Cloud Practitioner"),
+        _line(2, "Red Hat — Professional Development in Cloud Engineering"),
+        _line(3, "Relevant courses: DO188 Containers"),
+    ]
+    assert [entry[0] for entry in _summary(lines)] == ["Amazon Web Services", "Red Hat"]
+    assert _summary(lines)[0][1:] == ("Certification", "Cloud Engineering")
+
+
+def test_a_unit_written_after_the_school_stays_with_it() -> None:
+    lines = [_line(0, "University of Vermont, College of Engineering, PhD", "2015 - 2019")]
+    [(institution, study_type, _area)] = _summary(lines)
+    assert institution == "University of Vermont, College of Engineering"
+    assert study_type == "PhD"

@@ -272,7 +272,11 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         "diploma",
         "",
     ),
-    (r"certificate|certificat|zertifikat|certificado", "certificate", ""),
+    (
+        rf"(?:certificate|certification|certificat|zertifikat|certificado)s?{_END}",
+        "certificate",
+        "",
+    ),
     # A degree named only as one: "College Degree in X", "Computer Science degree".
     (rf"(?:(?:college|university|undergraduate|engineer(?:ing)?)\s+)?degree{_END}", "degree", ""),
 )

@@ -124,12 +124,25 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
         ):
             if not part or _SCORE.search(part):
                 continue
-            if parts and _is_place(part) and lexicon.looks_like_institution(parts[-1]) >= 0.5:
-                parts[-1] = f"{parts[-1]}, {part}"  # "University of California, Pennsylvania"
+            joins = _is_place(part) or _is_unit(part)
+            if parts and joins and lexicon.looks_like_institution(parts[-1]) >= 0.5:
+                # "University of California, Pennsylvania", "University of Vermont, College
+                # of Engineering": a place or a unit written after the school stays with it
+                parts[-1] = f"{parts[-1]}, {part}"
             else:
                 parts.append(part)
         pieces += [Segment(part, segment.line, segment.bold) for part in parts]
     return pieces
+
+
+def _is_unit(text: str) -> bool:
+    """A school's college or centre ("College of Engineering", "Complex Systems Center"); a
+    two-word level ("Primary School") is a programme, not a unit."""
+    return (
+        len(text.split()) >= 3
+        and lexicon.looks_like_institution(text) >= 0.5
+        and lexicon.match_degree(text) is None
+    )
 
 
 _AT_SCHOOL = re.compile(r"\s+(?:at|from|@|an der|à|en la|na)\s+(?=[A-Z0-9])")

@@ -411,10 +411,13 @@ def _block(
 def _undated_entries(
     lines: Sequence[Line], *, today: dt.date, prose_apart: bool
 ) -> list[EntryBlock]:
-    """Entries start at a title-like line after a wider gap than usual, or at bold after plain;
-    the title-like lines that follow a start closely are the rest of its header."""
+    """Entries start at a title-like line after a wider gap than usual, at bold after plain, or
+    at a line shaped like the first one when that joins two names with a separator ("Red Hat —
+    Professional Development" again after a courses line); the title-like lines that follow a
+    start closely are the rest of its header."""
     gaps = sorted(line.gap_above for line in lines[1:]) or [0.0]
     usual_gap = gaps[len(gaps) // 2]
+    first_shape = _separated_shape(lines[0])
     starts = [0] + [
         i
         for i in range(1, len(lines))
@@ -422,6 +425,7 @@ def _undated_entries(
         and (
             lines[i].gap_above >= max(1.5 * usual_gap, usual_gap + 2.0)
             or (lines[i].is_bold and not lines[i - 1].is_bold)
+            or (first_shape is not None and _separated_shape(lines[i]) == first_shape)
         )
     ]
     blocks = []
@@ -433,6 +437,18 @@ def _undated_entries(
         header, body = tuple(lines[start:split]), tuple(lines[split:end])
         blocks.append(_block(header, body, None, None, today=today, prose_apart=prose_apart))
     return blocks
+
+
+_LABEL = re.compile(r"^[\w ]{2,30}:\s")  # "Relevant courses: ..."
+
+
+def _separated_shape(line: Line) -> tuple[str, bool, float] | None:
+    """(separator, bold, size) of a line made of names joined by a separator, else None."""
+    text = line.text.strip()
+    match = _SEPARATORS.search(text)
+    if match is None or _LABEL.match(text):
+        return None
+    return match.group().strip() or " ", line.is_bold, round(line.font_size)
 
 
 def body_text(body: Sequence[Line]) -> tuple[str | None, list[str]]:
