@@ -203,3 +203,20 @@ def test_a_lower_case_heading_word_is_content_where_headings_are_capitals() -> N
     ]
     sections = split_sections(lines)
     assert [s.kind for s in sections] == ["header", "work", "education"]
+
+
+def test_a_label_alone_on_its_line_beside_its_block_heads_the_whole_block() -> None:
+    # the label overlaps the block's third line and wraps: "Professional Skills" / "Summary"
+    lines = [
+        _at(0, 20, 0, (250, "Jane Roe")),
+        _at(1, 60, 30, (250, "Backend: Ruby, Elixir, PHP")),
+        _at(2, 74, 4, (250, "Frontend: HTML, CSS, Vue")),
+        _at(3, 84, 0, (50, "Professional Skills")),
+        _at(4, 88, 0, (50, "Summary"), (250, "Admin: PostgreSQL, Redis")),
+        _at(5, 128, 30, (50, "Languages"), (250, "English (native)")),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "skills", "languages"]
+    assert [ln.text for ln in sections[1].lines] == [
+        "Backend: Ruby, Elixir, PHP", "Frontend: HTML, CSS, Vue", "Admin: PostgreSQL, Redis",
+    ]

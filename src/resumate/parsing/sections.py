@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import has_digit, is_all_caps
 from resumate.parsing.fields.common import is_bullet
@@ -472,7 +473,9 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
             kind, heading, confidence = new_kind, lines[starts[index]], _confidence(score)
             body = []
         if mark is None or index in starts.values() or index in ignored:
-            body.append(line if mark is None else mark[2] or line)
+            content = line if mark is None else mark[2]  # a label alone on its line has none
+            if content is not None:
+                body.append(content)
             continue
         new_kind, score, rest = mark
         inline = rest is not None and len(rest.cells) == len(line.cells)  # "Skills: a, b"
@@ -495,6 +498,8 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
 
 Mark = tuple[SectionKind, float, Line | None]
 BLOCK_GAP_EM = 1.2  # a wider gap above a line starts a new block of content
+LABEL_OVERLAP_PT = 0.5  # a label on its own line this close under content sits beside it
+LABEL_WRAP_GAP_EM = 0.2  # two labels closer than this are one label wrapped onto two lines
 
 
 def _label_block_starts(
@@ -503,7 +508,8 @@ def _label_block_starts(
     """({block start: label line}, labels to ignore) for labels in a label column that sit
     below the first line of the block they name (themes centre the label on its block).
 
-    Primary rule: from a line that starts with a heading cell left of its content, walk back
+    Primary rule: from a line that starts with a heading cell left of its content (or holds
+    only the label, overlapping the content line above it), walk back
     over the content column's lines while they follow each other closely (no block gap), stop
     at another heading. A second label right under a label that heads the same block names no
     block of its own (an empty section) and is ignored. Fallback: the label heads its own line,
@@ -512,12 +518,13 @@ def _label_block_starts(
     starts: dict[int, int] = {}
     ignored: set[int] = set()
     for i, mark in enumerate(marks):
-        rest = mark[2] if mark is not None else None
-        if rest is None or len(rest.cells) == len(lines[i].cells):
+        if mark is None:
             continue
-        label = lines[i].cells[0]
-        if label.x1 >= rest.x0:
-            continue
+        rest, label = mark[2], lines[i].cells[0]
+        if rest is None and (len(lines[i].cells) > 1 or lines[i].gap_above > LABEL_OVERLAP_PT):
+            continue  # a heading alone on its line counts only when it overlaps the row above
+        if rest is not None and (len(rest.cells) == len(lines[i].cells) or label.x1 >= rest.x0):
+            continue  # an inline heading ("Skills: Python"), not a label beside its block
         j = i
         while (
             j > 0
@@ -530,11 +537,27 @@ def _label_block_starts(
         if j < i and j not in starts:
             starts[j] = i
         elif (
-            j == i and i > 0 and i - 1 in starts.values()
+            j == i
+            and i > 0
+            and (i - 1 in starts.values() or _is_label_line(lines[i - 1], marks[i - 1], label))
             and lines[i].gap_above < BLOCK_GAP_EM * lines[i].font_size
         ):
             ignored.add(i)
     return starts, ignored
+def _is_label_line(line: Line, mark: Mark | None, label: TextItem) -> bool:
+    """`line` starts with a label that wraps onto `label` (same x, set as tightly as the lines
+    of one paragraph: "Professional Skills" / "Summary"); labels of separate rows ("Skills",
+    "Languages" in a table) are further apart."""
+    rest = mark[2] if mark is not None else None
+    above = line.cells[0]
+    return (
+        rest is not None
+        and len(rest.cells) < len(line.cells)
+        and abs(above.x0 - label.x0) < 2.0
+        and label.y0 - above.y1 < LABEL_WRAP_GAP_EM * label.font_size
+    )
+
+
 _ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
 
 
