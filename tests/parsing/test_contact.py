@@ -1,7 +1,7 @@
 import pytest
 
 from resumate.document import TextItem
-from resumate.parsing.fields.contact import find_location, profiles_behind_links
+from resumate.parsing.fields.contact import find_location, find_name, profiles_behind_links
 from resumate.parsing.lines import Line
 
 
@@ -47,3 +47,19 @@ def test_an_icon_read_before_the_place_is_not_part_of_it(
 def test_an_email_or_handle_is_not_a_place() -> None:
     assert find_location([_line("jane@berlin.de")]) is None
     assert find_location([_line("@berlin")]) is None
+
+
+def _big(index: int, text: str, y: float, size: float = 40.0, bold: bool = True) -> Line:
+    item = TextItem(text, 24.0, y, 24.0 + 0.6 * size * len(text), y + size, font_size=size,
+                    bold=bold)
+    return Line(index, 0, (item,), gap_above=0.0)
+
+
+def test_a_large_name_set_over_two_lines_is_read_whole() -> None:
+    lines = [
+        _big(0, "Melissa Darlene", 40.0),
+        _big(1, "Parsons", 80.0),
+        _big(2, "Software Engineer", 125.0, size=20.0, bold=False),
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Melissa Darlene Parsons"

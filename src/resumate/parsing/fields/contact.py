@@ -166,11 +166,28 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     sizes = sorted({round(ln.font_size, 1) for ln in top}, reverse=True)
     best: Scored | None = None
     for rank, line in enumerate(top):
-        for text in _name_candidates(line):
+        following = top[rank + 1] if rank + 1 < len(top) else None
+        texts = _name_candidates(line)
+        if following is not None and _wraps_name(line, following):
+            texts.insert(0, f"{line.text} {following.text}")  # "Jacqueline" / "Taylor"
+        for text in texts:
             candidate = _score_name(text, line, rank, sizes)
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
     return best if best and best.confidence >= 0.5 else None
+
+
+def _wraps_name(line: Line, following: Line) -> bool:
+    """A large name set over two lines: the next line is one or two words in the same style,
+    right under it."""
+    return (
+        len(line.cells) == len(following.cells) == 1
+        and len(following.text.split()) <= 2
+        and abs(following.font_size - line.font_size) < 0.5
+        and following.is_bold == line.is_bold
+        and following.gap_above < 0.5 * line.font_size
+        and abs(following.x0 - line.x0) < 0.5 * line.font_size
+    )
 
 
 _NAME_TAIL = re.compile(r"\s*(?:,|\||·|•|\s[–—-])\s+")
