@@ -128,3 +128,17 @@ def test_dates_and_places_aligned_at_the_right_are_not_a_column() -> None:
         "Acme Corporation headquarters Berlin, Germany",
         "Worked on the data platform Munich, Germany",
     ]
+
+
+def test_a_sidebar_going_on_with_a_few_words_keeps_the_previous_pages_gutter() -> None:
+    def page(number: int, sidebar: list[str]) -> Page:
+        main = [_item(f"Main column sentence number {i} of page {number}", 40, 100 + 14 * i)
+                for i in range(10)]
+        side = [_item(word, 430, 100 + 14 * i) for i, word in enumerate(sidebar)]
+        return Page(number, 612, 792, tuple(main + side))
+
+    first = page(0, [f"Sidebar skill group {i}" for i in range(10)])
+    second = page(1, ["Links", "jane.dev", "github.com/jane", "Interests", "Chess"])
+    texts = [ln.text for ln in document_lines(Document("pdf", (first, second)))]
+    assert texts[20:30] == [f"Main column sentence number {i} of page 1" for i in range(10)]
+    assert texts[30:] == ["Links", "jane.dev", "github.com/jane", "Interests", "Chess"]

@@ -28,6 +28,7 @@ OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour
 MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
 GUTTER_MIN_WIDTH_PT = 6.0
+GUTTER_HINT_TOLERANCE_PT = 20.0  # a gutter this close to the previous page's continues it
 GUTTER_MIN_WIDTH_EM = 0.6
 MAX_COLUMN_DEPTH = 3
 BANNER_SHARE = 0.1  # a full-width row with less of a column's text above it is a banner
@@ -85,8 +86,10 @@ class Line:
 def document_lines(document: Document) -> list[Line]:
     """Every page's lines in reading order, numbered from 0."""
     lines: list[Line] = []
+    gutter: float | None = None  # the previous page's, for pages that continue its layout
     for page in document.pages:
-        for column, group in _page_line_groups(page, flow=document.flow):
+        groups, gutter = _page_line_groups(page, flow=document.flow, gutter_hint=gutter)
+        for column, group in groups:
             previous_bottom: float | None = None
             for cells in group:
                 y0 = min(c.y0 for c in cells)
@@ -98,21 +101,34 @@ def document_lines(document: Document) -> list[Line]:
     return lines
 
 
-def _page_line_groups(page: Page, *, flow: bool) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+LineGroups = list[tuple[int, list[tuple[TextItem, ...]]]]
+
+
+def _page_line_groups(
+    page: Page, *, flow: bool, gutter_hint: float | None
+) -> tuple[LineGroups, float | None]:
+    """(column, rows of cells) groups in reading order, and the page's main gutter."""
     items = [item for item in page.items if item.text.strip()]
     if not items:
-        return []
+        return [], None
     rows = group_items_into_rows(items)
     if flow:
-        return [(0, [merge_cells(row) for row in rows])]
-    return _read_columns(rows, page.width, depth=0, column=0)
+        return [(0, [merge_cells(row) for row in rows])], None
+    gutter = find_gutter(rows, page.width, hint=gutter_hint)
+    return _read_columns(rows, page.width, depth=0, column=0, gutter=gutter), gutter
 
 
 def _read_columns(
-    rows: list[list[TextItem]], width: float, *, depth: int, column: int
-) -> list[tuple[int, list[tuple[TextItem, ...]]]]:
+    rows: list[list[TextItem]],
+    width: float,
+    *,
+    depth: int,
+    column: int,
+    gutter: float | None = None,
+) -> LineGroups:
     """Split at the best gutter, then split each side again (three-column pages, sidebars)."""
-    gutter = find_gutter(rows, width) if depth < MAX_COLUMN_DEPTH else None
+    if depth and depth < MAX_COLUMN_DEPTH:
+        gutter = find_gutter(rows, width)
     if gutter is None:
         return [(column, [merge_cells(row) for row in rows])]
     groups: list[tuple[int, list[tuple[TextItem, ...]]]] = []
@@ -182,15 +198,24 @@ def _join(left: TextItem, right: TextItem) -> TextItem:
     )
 
 
-def find_gutter(rows: Sequence[Sequence[TextItem]], page_width: float) -> float | None:
-    """The x of a vertical gutter splitting the page into two real text columns, if any."""
+def find_gutter(
+    rows: Sequence[Sequence[TextItem]], page_width: float, *, hint: float | None = None
+) -> float | None:
+    """The x of a vertical gutter splitting the page into two real text columns, if any.
+
+    `hint`: the previous page's gutter. A page that keeps it (the sidebar goes on with a few
+    short lines: "Links", "github.com/jane") needs no more than some text on each side.
+    """
     items = [item for row in rows for item in row]
     total_chars = sum(len(i.text) for i in items) or 1
     best: tuple[float, float] | None = None
     for x in _candidate_gutters(items, page_width):
         left = [i for i in items if i.x1 <= x]
         right = [i for i in items if i.x0 >= x]
-        if not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
+        if hint is not None and abs(x - hint) <= GUTTER_HINT_TOLERANCE_PT:
+            if not left or not right:
+                continue
+        elif not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
             continue
         crossing = sum(
             len(i.text)
