@@ -179,6 +179,12 @@ def test_match_degree_rejects(text: str) -> None:
         ("Mechanical Engineering", None, "Mechanical Engineering"),
         ("Computer science degree", "degree", "Computer science"),
         ("Master’s Degree in Physics", "Master’s Degree", "Physics"),
+        (
+            "Specialist diploma (Master's degree) in Computer Science",
+            "diploma (Master's degree)",
+            "Computer Science",
+        ),
+        ("MSc (Distinction) in Physics", "MSc", "Physics"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

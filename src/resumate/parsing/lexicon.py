@@ -330,6 +330,7 @@ _AREA_STOP_RE = re.compile(
     r"\s*(?:[,;|(]|\s[–—-]\s|\bGPA\b|\bwith\b|\bsumma\b|\bmagna\b|\bcum laude\b|\d{4}).*$",
     re.IGNORECASE | re.DOTALL,
 )
+_BRACKETED_RE = re.compile(r"\s*\((?P<inner>[^()]{2,40})\)")
 _HONOURS_RE = re.compile(r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)", re.IGNORECASE)
 
 
@@ -346,7 +347,13 @@ def split_degree_area(text: str) -> tuple[str | None, str | None]:
     honours = _HONOURS_RE.match(text, end)
     if honours is not None:
         degree, end = text[start : honours.end()].strip(), honours.end()
-    after = _clean_area(_AREA_LEAD_RE.sub("", text[end:], count=1))
+    bracket = _BRACKETED_RE.match(text, end)
+    area_from = end
+    if bracket is not None:
+        if match_degree(bracket["inner"]):  # "diploma (Master's degree)" is one degree
+            degree, end = text[start : bracket.end()].strip(), bracket.end()
+        area_from = bracket.end()  # "MSc (Distinction) in Physics": the area follows
+    after = _clean_area(_AREA_LEAD_RE.sub("", text[area_from:], count=1))
     before = _clean_area(re.sub(r"[\s,(\[:–—-]+$", "", text[:start]))
     return degree, after or before or None
 
