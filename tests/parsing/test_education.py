@@ -97,3 +97,11 @@ def test_a_unit_written_after_the_school_stays_with_it() -> None:
     [(institution, study_type, _area)] = _summary(lines)
     assert institution == "University of Vermont, College of Engineering"
     assert study_type == "PhD"
+
+
+def test_a_courses_line_under_the_header_is_not_the_school() -> None:
+    lines = [
+        _line(0, "ECAM (Lyon, France) — Master in General engineering", "Sep 2012 – Sep 2017"),
+        _line(1, "Relevant courses: Object Oriented Programming, Java"),
+    ]
+    assert _summary(lines) == [("ECAM (Lyon, France)", "Master", "General engineering")]

@@ -379,7 +379,16 @@ def test_parse_location(text: str, expected: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Senior Engineer", "Remote", "", "jane@example.com", "Python, Java, Go", "reading"]
+    "text",
+    [
+        "Senior Engineer",
+        "Remote",
+        "",
+        "jane@example.com",
+        "Python, Java, Go",
+        "reading",
+        "ECAM (Lyon, France)",
+    ],
 )
 def test_parse_location_rejects(text: str) -> None:
     assert lx.parse_location(text) is None

@@ -582,6 +582,7 @@ def parse_location(text: str) -> dict[str, str] | None:
 
 
 _BRACKETED_CODE = re.compile(r"\s*\(([A-Za-z]{2})\)\s*$")
+_BRACKETED_LIST = re.compile(r"\([^()]*[,;][^()]*\)")
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
@@ -602,6 +603,8 @@ def _parse_location(text: str) -> dict[str, str] | None:
     if bracketed and bracketed.group(1).upper() in places.alpha2:
         out["countryCode"] = bracketed.group(1).upper()
         text = text[: bracketed.start()]
+    if _BRACKETED_LIST.search(text):
+        return None  # a name with its place in brackets: "ECAM (Lyon, France)"
     parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
     if "countryCode" not in out and parts and (cc := match_country(parts[-1])) is not None:
         out["countryCode"] = cc

@@ -75,6 +75,9 @@ _CONNECTORS = {
     "and",
 }
 _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
+# "Relevant courses: ...", "Stack: ...": a word, then at most two more in lower case, then a
+# colon (not a name with a subtitle: "The One Ring: Tolkien Online")
+_LABEL = re.compile(r"^\w+(?: [a-z]\w*){0,2}:\s")
 _AT = re.compile(r"\s+at\s+")  # "Engineer at Acme", but not "University of Illinois at Chicago"
 
 
@@ -255,8 +258,11 @@ def _names_in(text: str) -> int:
 
 
 def _continues_header(line: Line, anchor: Line) -> bool:
-    """A short title-like line aligned with the date line (body text is usually indented)."""
+    """A short title-like line aligned with the date line (body text is usually indented), not
+    a labelled detail ("Relevant courses: ...")."""
     if not is_title_like(line) or abs(line.x0 - anchor.x0) > HEADER_ALIGN_PT:
+        return False
+    if _LABEL.match(line.text):
         return False
     return line.is_bold or len(words(line.text)) <= MAX_FOLLOWING_HEADER_WORDS
 
@@ -437,9 +443,6 @@ def _undated_entries(
         header, body = tuple(lines[start:split]), tuple(lines[split:end])
         blocks.append(_block(header, body, None, None, today=today, prose_apart=prose_apart))
     return blocks
-
-
-_LABEL = re.compile(r"^[\w ]{2,30}:\s")  # "Relevant courses: ..."
 
 
 def _separated_shape(line: Line) -> tuple[str, bool, float] | None:
