@@ -105,3 +105,18 @@ def test_a_courses_line_under_the_header_is_not_the_school() -> None:
         _line(1, "Relevant courses: Object Oriented Programming, Java"),
     ]
     assert _summary(lines) == [("ECAM (Lyon, France)", "Master", "General engineering")]
+
+
+def test_entries_set_side_by_side_are_read_one_by_one() -> None:
+    def row(index: int, *cells: tuple[float, str]) -> Line:
+        items = tuple(TextItem(text, x, 14.0 * index, x + 5 * len(text), 14.0 * index + 10,
+                               font_size=10.0) for x, text in cells)
+        return Line(index, 0, items, gap_above=4.0)
+
+    lines = [
+        row(0, (65, "CIFP Manrique"), (205, "2012 - 2016"), (345, "Universidad de La Laguna")),
+        row(1, (65, "2005 - 2011")),
+    ]
+    assert [(e.institution, e.startDate) for e in extract_education(lines, today=TODAY)[0]] == [
+        ("CIFP Manrique", "2012"), ("Universidad de La Laguna", "2005"),
+    ]

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from resumate.parsing import lexicon
+from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
 from resumate.parsing.fields.entries import EntryBlock, Segment, split_entries
 from resumate.parsing.fields.work import put_dates
@@ -32,7 +33,8 @@ def extract_education(
 ) -> tuple[list[Education], dict[str, FieldMeta]]:
     sink = FieldSink()
     entries: list[Education] = []
-    for block in split_entries(lines, today=today, header_parts=3):
+    rows = _side_by_side_rows(lines, today=today)
+    for block in split_entries(rows, today=today, header_parts=3):
         path = f"education[{len(entries)}]"
         entry = _entry(block, path, sink)
         if entry.institution or entry.studyType or entry.area:
@@ -40,6 +42,43 @@ def extract_education(
         else:
             sink.metas = {k: v for k, v in sink.metas.items() if not k.startswith(path + ".")}
     return entries, sink.metas
+
+
+def _side_by_side_rows(lines: Sequence[Line], *, today: dt.date) -> list[Line]:
+    """Entries set side by side ("CIFP Cesar Manrique | 2012 - 2016 | Universidad de La Laguna"
+    over "2005 - 2011"): a school after a cell of dates that follows a name (not more dates)
+    starts a row of its own, which takes the dates that open the next line."""
+    rows: list[Line] = []
+    carried: Line | None = None  # a school waiting for its dates
+    for line in lines:
+        if carried is not None and _is_dates(line.cells[0].text, today):
+            line = replace(line, cells=(*carried.cells, *line.cells))
+        elif carried is not None:
+            rows.append(carried)
+        carried = None
+        cells = line.cells
+        split = next(
+            (
+                i
+                for i in range(1, len(cells) - 1)
+                if _is_dates(cells[i].text, today)
+                and lexicon.looks_like_institution(cells[i + 1].text) >= 0.5
+                and not _is_dates(" ".join(c.text for c in cells[:i]), today)
+            ),
+            None,
+        )
+        if split is None:
+            rows.append(line)
+            continue
+        rows.append(replace(line, cells=cells[: split + 1]))
+        carried = replace(line, cells=cells[split + 1 :], gap_above=0.0)
+    if carried is not None:
+        rows.append(carried)
+    return rows
+
+
+def _is_dates(text: str, today: dt.date) -> bool:
+    return bool(find_date_ranges(text, today=today))
 
 
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
