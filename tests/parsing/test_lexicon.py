@@ -185,6 +185,8 @@ def test_match_degree_rejects(text: str) -> None:
             "Computer Science",
         ),
         ("MSc (Distinction) in Physics", "MSc", "Physics"),
+        ("Bachelor in Computer Science", "Bachelor", "Computer Science"),
+        ("Licence STS in Computer Science", "Licence STS", "Computer Science"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

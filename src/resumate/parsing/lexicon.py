@@ -216,7 +216,7 @@ _FIELDS = (
     r"public administration|social work|medicine|surgery|pharmacy|design|economics|"
     r"information technology|computer science|management|accountancy|accounting"
 )
-_OF = rf"(?:\s+(?:of|in)\s+(?:{_FIELDS})(?![a-z]))?"
+_OF = rf"(?:\s+of\s+(?:{_FIELDS})(?![a-z]))?"  # "Bachelor of Science"; "in X" is the area
 _END = r"(?![\w])"
 # (pattern on folded text, level, normalized study type or "" to keep the matched words)
 _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
@@ -330,6 +330,7 @@ _AREA_STOP_RE = re.compile(
     r"\s*(?:[,;|(]|\s[–—-]\s|\bGPA\b|\bwith\b|\bsumma\b|\bmagna\b|\bcum laude\b|\d{4}).*$",
     re.IGNORECASE | re.DOTALL,
 )
+_QUALIFIER_RE = re.compile(r"(?:\s+[A-Z]{2,}\b)+(?=\s+(?:in|of|en)\s)")
 _BRACKETED_RE = re.compile(r"\s*\((?P<inner>[^()]{2,40})\)")
 _HONOURS_RE = re.compile(r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)", re.IGNORECASE)
 
@@ -347,6 +348,9 @@ def split_degree_area(text: str) -> tuple[str | None, str | None]:
     honours = _HONOURS_RE.match(text, end)
     if honours is not None:
         degree, end = text[start : honours.end()].strip(), honours.end()
+    qualifier = _QUALIFIER_RE.match(text, end)
+    if qualifier is not None:  # "Licence STS in Computer Science"
+        degree, end = text[start : qualifier.end()].strip(), qualifier.end()
     bracket = _BRACKETED_RE.match(text, end)
     area_from = end
     if bracket is not None:
