@@ -120,3 +120,11 @@ def test_entries_set_side_by_side_are_read_one_by_one() -> None:
     assert [(e.institution, e.startDate) for e in extract_education(lines, today=TODAY)[0]] == [
         ("CIFP Manrique", "2012"), ("Universidad de La Laguna", "2005"),
     ]
+
+
+def test_the_field_of_study_goes_on_past_a_comma() -> None:
+    header = "Stanford University, BS in Computer Science, Mathematics Minor"
+    lines = [_line(0, header, "2010 - 2014")]
+    assert _summary(lines) == [
+        ("Stanford University", "BS", "Computer Science, Mathematics Minor")
+    ]

@@ -95,6 +95,8 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         # the rest of the degree's piece names the school ("B.Arch University of Oregon")
         pieces.append(Segment(area, degree.line, degree.bold))
         area = None
+    if degree is not None and area:
+        area, pieces = _area_with_tail(area, degree, pieces)
     rest = [p for p in pieces if p is not degree and not _is_place(p.text)]
     school = _find_institution(rest)
     institution = _with_place(school, pieces)
@@ -125,6 +127,25 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
 _PROGRAMME = re.compile(
     r"^(?P<kind>[^,()]{2,40}?)\s+(?:in|of|en|em|de|in der)\s+(?P<area>[A-Z].+)$"
 )
+
+
+def _area_with_tail(
+    area: str, degree: Segment, pieces: list[Segment]
+) -> tuple[str, list[Segment]]:
+    """The field of study goes on past a comma when the next piece on the degree's line is
+    more of it ("BS in Computer Science, Mathematics Minor")."""
+    at = pieces.index(degree)
+    following = pieces[at + 1] if at + 1 < len(pieces) else None
+    if (
+        following is None
+        or following.line is not degree.line
+        or not degree.text.rstrip().endswith(area)
+        or lexicon.looks_like_institution(following.text) >= 0.5
+        or lexicon.looks_like_field_of_study(following.text) < 0.5
+        or _is_place(following.text)
+    ):
+        return area, pieces
+    return f"{area}, {following.text}", [p for p in pieces if p is not following]
 
 
 def _names_school(text: str) -> bool:
