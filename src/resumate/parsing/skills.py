@@ -144,7 +144,7 @@ def normalize_skill(raw: str) -> SkillMatch | None:
 # --- splitting skills lines -----------------------------------------------------------------
 
 _SPLIT_RE = re.compile(
-    r"\s*(?:[,;|•·●▪◦■►✓✔\t\n]|\s/\s|\s[–—-]\s|\s{3,}|\s(?:and|und|et|y|e|&)\s)\s*",
+    r"\s*(?:[,;|•·●▪◦■►✓✔\t\n]|\s[–—-]\s|\s{3,})\s*",
     re.IGNORECASE,
 )
 _LEVEL_NOTE_RE = re.compile(
@@ -156,23 +156,35 @@ _CATEGORY_RE = re.compile(r"^\s*([^:,;|•]{1,40}?)\s*(?::|\s[–—]\s|\s-\s)\s
 
 
 def split_skill_list(text: str) -> list[str]:
-    """Items of a skills line: "Python, Go; Docker | Kubernetes • AWS (EC2, S3) and Terraform"
-    -> Python, Go, Docker, Kubernetes, AWS, EC2, S3, Terraform.
+    """Items of a skills line as the resume lists them: "Python, Go; Docker | Kubernetes •
+    AWS (EC2, S3), Git (version control)" -> Python, Go, Docker, Kubernetes, AWS, EC2, S3,
+    Git (version control).
 
-    Keeps "C++", "Node.js", "CI/CD", "A/B testing", "R&D", "Objective-C" whole: "/" and "&" split
-    only with spaces around them, and "X and Y" stays whole when it is itself a known skill.
-    Bracketed lists become items; bracketed levels ("advanced", "5 years") are dropped.
+    "/" and "and" do not split ("Node.js / JavaScript", "OKRs and KPIs" are one entry of the
+    author's list). A bracketed list becomes items; a single bracketed note stays with its
+    item, unless it is a level ("advanced", "5 years"), which is dropped.
     """
     items: list[str] = []
     for chunk, nested in _bracket_chunks(text):
-        for part in _split_protected(chunk):
-            cleaned = part.strip(" \t:*-•·\"'").rstrip(".").strip()
-            if not cleaned or (nested and _LEVEL_NOTE_RE.match(cleaned)):
+        parts = [
+            _LEADING_AND_RE.sub("", p.strip(" \t:*-•·\"'")).rstrip(".").strip()
+            for p in _SPLIT_RE.split(chunk)
+        ]
+        parts = [p for p in parts if p]
+        if nested and len(parts) == 1 and items and not chunk.rstrip().endswith(","):
+            if not _LEVEL_NOTE_RE.match(parts[0]):
+                items[-1] = f"{items[-1]} ({parts[0]})"  # "Git (version control)"
+            continue
+        for cleaned in parts:
+            if nested and _LEVEL_NOTE_RE.match(cleaned):
                 continue
             if _LEVEL_NOTE_RE.match(cleaned) and cleaned.lower().startswith("etc"):
                 continue
             items.append(cleaned)
     return items
+
+
+_LEADING_AND_RE = re.compile(r"^(?:and|und|et|&)\s+", re.IGNORECASE)  # "(EC2, S3) and Go"
 
 
 def _bracket_chunks(text: str) -> list[tuple[str, bool]]:
@@ -185,44 +197,6 @@ def _bracket_chunks(text: str) -> list[tuple[str, bool]]:
         pos = m.end()
     chunks.append((text[pos:], False))
     return chunks
-
-
-def _split_protected(text: str) -> list[str]:
-    by_key = _taxonomy().by_key
-    parts: list[str] = []
-    pos = 0
-    for m in _SPLIT_RE.finditer(text):
-        if m.start() == m.end():
-            continue
-        joiner = m.group().strip().lower()
-        if joiner in ("and", "&", "und", "et", "y", "e", "/"):
-            left = text[pos : m.start()].rsplit(",", 1)[-1]
-            nxt = _SPLIT_RE.search(text, m.end())
-            right = text[m.end() : nxt.start() if nxt else len(text)]
-            if skill_key(f"{left}{joiner}{right}") in by_key or _is_name_pair(left, right):
-                continue
-        parts.append(text[pos : m.start()])
-        pos = m.end()
-    parts.append(text[pos:])
-    return parts
-
-
-def _is_name_pair(left: str, right: str) -> bool:
-    """Keep "Weights & Biases"-like names: no split when neither side is a skill alone."""
-    by_key = _taxonomy().by_key
-    return (
-        skill_key(left) not in by_key
-        and skill_key(right) not in by_key
-        and bool(
-            left.strip()
-            and right.strip()
-            and len(left.split()) == 1
-            and len(right.split()) == 1
-            and left.strip()[:1].isupper()
-            and right.strip()[:1].isupper()
-            and skill_key(left + "&" + right) in by_key
-        )
-    )
 
 
 def split_category(text: str) -> tuple[str | None, str]:
