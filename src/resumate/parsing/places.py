@@ -66,6 +66,9 @@ def is_place_part(part: str) -> bool:
         return True  # "Buenos Aires City", "Greater Boston Area"
     if part.upper() in lexicon.US_STATES and len(part) == 2:
         return True
+    city, _, state = part.rpartition(" ")
+    if len(state) == 2 and state.upper() in lexicon.US_STATES and lexicon.match_city(city):
+        return True  # "Milwaukee WI", without the comma
     parsed = lexicon.parse_location(part)
     return bool(
         parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
