@@ -63,3 +63,22 @@ def test_a_large_name_set_over_two_lines_is_read_whole() -> None:
     ]
     name = find_name(lines)
     assert name is not None and name.value == "Melissa Darlene Parsons"
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "country"),
+    [
+        ("35, rue de Pons, Paris, Île-de-France 09862, FR | +33 (0)2 38 82 89 75", "Paris", "FR"),
+        ("328, Tailor, Pune, Maharashtra 617038, IN", "Pune", "IN"),  # IN: India, not Indiana
+    ],
+)
+def test_a_street_address_with_its_numbers_gives_the_city(
+    written: str, city: str, country: str
+) -> None:
+    found = find_location([_line(written)])
+    assert found is not None
+    assert (found.value[1].city, found.value[1].countryCode) == (city, country)
+
+
+def test_a_phone_number_is_not_a_place() -> None:
+    assert find_location([_line("+33 (0)2 38 82 89 75")]) is None

@@ -545,6 +545,15 @@ def match_country(text: str) -> str | None:
     return _places().countries.get(_key(text))
 
 
+def _has_city_of(parts: list[str], code: str) -> bool:
+    """Some part, postal numbers aside, is a known city of the country `code`."""
+    for part in parts:
+        city = match_city(re.sub(r"\s*\d+\s*", " ", part).strip())
+        if city is not None and city[1] == code:
+            return True
+    return False
+
+
 @lru_cache(maxsize=_MEMO_SIZE)
 def match_city(text: str) -> tuple[str, str] | None:
     """(city name, alpha-2) for a city of 100k+ people (the most populous of that name)."""
@@ -614,10 +623,14 @@ def _parse_location(text: str) -> dict[str, str] | None:
         out["countryCode"] = cc
         parts.pop()
     elif (
-        "countryCode" not in out and len(parts) > 2 and parts[-1] in places.alpha2
-        and _key(parts[-1]) not in places.regions
+        "countryCode" not in out
+        and len(parts) > 2
+        and parts[-1] in places.alpha2
+        and (_key(parts[-1]) not in places.regions or _has_city_of(parts[:-1], parts[-1]))
     ):
-        out["countryCode"] = parts.pop()  # "Florianópolis, Santa Catarina, BR"
+        # "Florianópolis, Santa Catarina, BR"; "Pune, Maharashtra 617038, IN" (IN is also
+        # Indiana, but Pune is in India)
+        out["countryCode"] = parts.pop()
     if parts:
         _take_region(parts, out, places)
     if len(parts) > 1 and "region" not in out and re.fullmatch(r"[A-Z]{2,3}", parts[-1]):

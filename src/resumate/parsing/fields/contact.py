@@ -446,10 +446,10 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
         for cell in line.cells:
             for part in re.split(r"\s[|•·]\s|\s{2,}", cell.text):
                 part = clean(part)
-                if not part or re.search(r"@\w", part) or URL_RE.search(part) or len(part) > 60:
+                if not part or re.search(r"@\w", part) or URL_RE.search(part) or len(part) > 90:
                     continue
-                if count_digits(part) >= 7:
-                    continue
+                if count_digits(part) >= 7 and sum(ch.isalpha() for ch in part) < 4:
+                    continue  # a phone number, not "35, rue de Pons, Paris 09862, FR"
                 part = _SYMBOL_LEAD.sub("", part)  # an icon read as "@" or "©"
                 parsed = _parse_place(part)
                 if not (parsed and parsed.get("city")) and (icon := _ICON_RESIDUE.match(part)):
