@@ -390,6 +390,7 @@ def test_parse_location(text: str, expected: dict[str, str]) -> None:
         "Python, Java, Go",
         "reading",
         "ECAM (Lyon, France)",
+        "Virginia Tech",
     ],
 )
 def test_parse_location_rejects(text: str) -> None:

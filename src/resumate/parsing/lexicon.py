@@ -685,9 +685,11 @@ def _take_region(parts: list[str], out: dict[str, str], places: _Places) -> None
             return
     if out.get("countryCode", region[1]) != region[1]:
         return
+    postal, rest = _split_postal(m.group(2) or "")
+    if m.group(2) and (postal is None or rest.strip(" ,")):
+        return  # "Virginia Tech": the words after the region are not a postal code
     out["region"] = region[0] if is_code else m.group(1).strip()
     out["countryCode"] = region[1]
-    postal, _ = _split_postal(m.group(2) or "")
     if postal:
         out["postalCode"] = postal
     parts.pop()
