@@ -1,7 +1,12 @@
 import pytest
 
 from resumate.document import TextItem
-from resumate.parsing.fields.contact import find_location, find_name, profiles_behind_links
+from resumate.parsing.fields.contact import (
+    find_location,
+    find_name,
+    find_phone,
+    profiles_behind_links,
+)
 from resumate.parsing.lines import Line
 
 
@@ -82,3 +87,9 @@ def test_a_street_address_with_its_numbers_gives_the_city(
 
 def test_a_phone_number_is_not_a_place() -> None:
     assert find_location([_line("+33 (0)2 38 82 89 75")]) is None
+
+
+def test_an_icon_read_as_an_open_bracket_after_a_phone_is_not_part_of_it() -> None:
+    line = _line("brandon@hey.com +44115 4960272 (4 https://brandon.github.io/")
+    found = find_phone([line], [line], "GB")
+    assert found is not None and found.value.endswith("4960272")

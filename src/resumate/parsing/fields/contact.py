@@ -334,8 +334,11 @@ def _whole_number(text: str, start: int, end: int) -> str:
     """The phone-shaped run around a match ("0808 1570204", not just "1570204")."""
     for shape in _PHONE_SHAPE.finditer(text):
         if shape.start() <= start and end <= shape.end():
-            return shape.group(0)
+            return _OPEN_TAIL.sub("", shape.group(0))
     return text[start:end]
+
+
+_OPEN_TAIL = re.compile(r"\s+\(\d{0,3}$")  # "+44115 4960272 (4": an icon read as "(4"
 
 
 # --- links and profiles ------------------------------------------------------------------------
