@@ -20,6 +20,7 @@ from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bulle
 from resumate.parsing.fields.entries import EntryBlock, Segment, split_entries
 from resumate.parsing.fields.work import put_dates
 from resumate.parsing.lines import Line
+from resumate.parsing.places import split_commas
 from resumate.schema import Education, FieldMeta
 
 _SCORE = re.compile(
@@ -179,7 +180,7 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
         parts: list[str] = []
         for part in (
             p
-            for text in _split_outside_brackets(segment.text)
+            for text in split_commas(segment.text.replace("; ", ", "))
             for p in _split_degree_at(clean(text))
         ):
             if not part or _SCORE.search(part):
@@ -215,18 +216,6 @@ def _split_degree_at(text: str) -> list[str]:
         if lexicon.match_degree(degree) and school:
             return [degree, school]
     return [text]
-
-
-def _split_outside_brackets(text: str) -> list[str]:
-    """Split at commas and semicolons that are not inside brackets ("Paris XI (Orsay, FR)")."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch in "([") - (ch in ")]")
-        if ch in ",;" and depth <= 0 and text[i + 1 : i + 2] == " ":
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
 
 
 def _find_institution(segments: Sequence[Segment]) -> Scored | None:
