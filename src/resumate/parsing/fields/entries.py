@@ -349,9 +349,14 @@ def _header_cells(
 def _drop_link(match: re.Match[str]) -> str:
     """Links leave the header; a bare domain without a path ("Castle.io") may be the name."""
     url = match.group(0)
-    if url.lower().startswith(("http", "www.")) or "/" in url.rstrip("/"):
+    if _is_written_as_link(url) or "/" in url.rstrip("/"):
         return "  "
     return url
+
+
+def _is_written_as_link(url: str) -> bool:
+    """With a scheme or "www.": a link, not a name that happens to be a domain ("Scrum.org")."""
+    return url.lower().startswith(("http", "www."))
 
 
 def is_prose(text: str) -> bool:
@@ -408,7 +413,7 @@ def _block(
         absolute_url(m.group(0))
         for ln in header
         for m in URL_RE.finditer(EMAIL_RE.sub(" ", ln.text))
-        if m.group(0).lower().startswith(("http", "www."))  # a bare "Scrum.org" is a name
+        if _is_written_as_link(m.group(0))
     )
     segments, prose = split_header(header, today=today, prose_apart=prose_apart)
     return EntryBlock(header, body, dates, date_line, tuple(segments), urls, tuple(prose))
