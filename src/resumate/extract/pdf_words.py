@@ -16,6 +16,7 @@ import ctypes
 import functools
 import math
 import re
+import struct
 from typing import Any, NamedTuple
 
 MIN_VISIBLE_FONT_PT = 1.5
@@ -24,6 +25,7 @@ BOLD_MIN_WEIGHT = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 _WORD = re.compile(r"[^\s\x00-\x1f]+")
+_RECT_FLOATS = struct.Struct("4f")  # FS_RECTF's layout
 _INVISIBLE_MODES = frozenset({3, 7})
 _FILL_MODES = frozenset({0, 2, 4, 6})
 
@@ -128,6 +130,7 @@ class _PageReader:
 
     def words(self) -> list[Word]:
         api, raw, rect = self.api, self.raw, self.rect
+        read_rect = _RECT_FLOATS.unpack_from  # left, top, right, bottom: one call, not four
         count = api.c.FPDFText_CountChars(self.textpage.raw)
         if count <= 0:
             return []
@@ -146,10 +149,11 @@ class _PageReader:
         for match in _WORD.finditer(text):
             first, last = match.span()
             loose_box(raw, first, rect_ref)
-            x0, y0, y1, x1 = rect.left - left, top - rect.top, top - rect.bottom, rect.right - left
+            box_left, box_top, box_right, box_bottom = read_rect(rect)
+            x0, y0, y1, x1 = box_left - left, top - box_top, top - box_bottom, box_right - left
             if last - first > 1:
                 loose_box(raw, last - 1, rect_ref)
-                x1 = rect.right - left
+                x1 = read_rect(rect)[2] - left
                 if x0 > x1:
                     x1 = x0
             key = text_object(raw, first)
