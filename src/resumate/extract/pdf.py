@@ -214,7 +214,7 @@ def group_words(words: list[Word], page: int) -> list[TextItem]:
                 bold == first_bold
                 and -em <= gap <= SPLIT_GAP_EM * em
                 and -SIZE_TOLERANCE_PT <= size - first_size <= SIZE_TOLERANCE_PT
-                and abs(drift) <= (1.0 if 1.0 > height else height)  # max(height, 1.0)
+                and abs(drift) <= (1.0 if height < 1.0 else height)  # max(height, 1.0)
             ):
                 texts.append(text)
                 previous_x1, previous_y0, previous_y1 = word_x1, word_y0, word_y1
