@@ -122,12 +122,15 @@ class _DocumentReader:
             page.close()
 
     def _visible_words(self, page: Any, words: list[Word]) -> list[Word]:
-        if any(word.hidden == "white" for word in words):
+        kinds = {word.hidden for word in words}
+        if kinds <= {None}:  # most pages: nothing hidden
+            return words
+        if "white" in kinds:
             words = _reveal_white_on_backgrounds(words, drawn_backgrounds(page))
         visible = [word for word in words if word.hidden is None]
         if not visible and any(word.hidden == "invisible" for word in words):
             visible = [word for word in words if word.hidden == "invisible"]  # an OCR text layer
-        self.hidden_chars += sum(len(word.text) for word in words) - sum(map(_length, visible))
+        self.hidden_chars += sum(map(_length, words)) - sum(map(_length, visible))
         return visible
 
     def _wants_ocr(self, page: Any, items: list[TextItem]) -> bool:
@@ -152,6 +155,10 @@ class _DocumentReader:
 
 def _length(item: TextItem | Word) -> int:
     return len(item.text)
+
+
+def _text(word: Word) -> str:
+    return word.text
 
 
 def _draws_something(page: Any) -> bool:
@@ -187,10 +194,11 @@ def group_words(words: list[Word], page: int) -> list[TextItem]:
     """Join consecutive words into items: same line, same style, gap at most SPLIT_GAP_EM.
 
     Same line: vertical middles within half the previous word's height. One flat loop over
-    unpacked words, as this runs for every word of every page.
+    unpacked words, as this runs for every word of every page: comparisons are written out
+    (`if a < b: b = a` is `min` without a call).
     """
     items: list[TextItem] = []
-    clean = needs_cleaning("".join(word.text for word in words))
+    clean = needs_cleaning("".join(map(_text, words)))
     texts: list[str] = []
     first = words[0] if words else None
     x0 = y0 = x1 = y1 = previous_x1 = previous_y0 = previous_y1 = 0.0
@@ -200,17 +208,24 @@ def group_words(words: list[Word], page: int) -> list[TextItem]:
         text, word_x0, word_y0, word_x1, word_y1, size, bold, _italic, _hidden = word
         if texts and first is not None:
             gap = word_x0 - previous_x1
+            height = previous_y1 - previous_y0
+            drift = word_y0 + word_y1 - previous_y0 - previous_y1
             if (
                 bold == first_bold
                 and -em <= gap <= SPLIT_GAP_EM * em
-                and abs(size - first_size) <= SIZE_TOLERANCE_PT
-                and abs(word_y0 + word_y1 - previous_y0 - previous_y1)
-                <= max(previous_y1 - previous_y0, 1.0)
+                and -SIZE_TOLERANCE_PT <= size - first_size <= SIZE_TOLERANCE_PT
+                and abs(drift) <= (1.0 if height < 1.0 else height)  # max(height, 1.0)
             ):
                 texts.append(text)
                 previous_x1, previous_y0, previous_y1 = word_x1, word_y0, word_y1
-                x0, y0 = min(x0, word_x0), min(y0, previous_y0)
-                x1, y1 = max(x1, previous_x1), max(y1, previous_y1)
+                if word_x0 < x0:
+                    x0 = word_x0
+                if word_y0 < y0:
+                    y0 = word_y0
+                if word_x1 > x1:
+                    x1 = word_x1
+                if word_y1 > y1:
+                    y1 = word_y1
                 continue
             items.append(_item(texts, (x0, y0, x1, y1), first, page, clean))
         texts, first, first_size, first_bold = [text], word, size, bold

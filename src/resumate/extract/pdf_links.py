@@ -17,19 +17,26 @@ PDFACTION_URI = 3
 
 
 def page_links(document: Any, page: Any) -> list[str]:
-    """The page's link targets in the order pdfium lists them (no duplicates)."""
+    """The page's link targets in the order pdfium lists them (no duplicates).
+
+    Links are annotations: a page without any (a third of the bench's pages) is not walked.
+    """
     import pypdfium2.raw as raw
 
     targets: list[str] = []
+    if raw.FPDFPage_GetAnnotCount(page.raw) <= 0:
+        return targets
     position = ctypes.c_int(0)
     link = raw.FPDF_LINK()
-    buffer = ctypes.create_string_buffer(MAX_URI_BYTES)
+    buffer: ctypes.Array[ctypes.c_char] | None = None
     for _ in range(MAX_LINKS_PER_PAGE):
         if not raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
             break
         action = raw.FPDFLink_GetAction(link)
         if not action or raw.FPDFAction_GetType(action) != PDFACTION_URI:
             continue
+        if buffer is None:
+            buffer = ctypes.create_string_buffer(MAX_URI_BYTES)
         size = raw.FPDFAction_GetURIPath(document.raw, action, buffer, MAX_URI_BYTES)
         if not 1 < size <= MAX_URI_BYTES:
             continue

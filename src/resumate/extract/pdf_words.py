@@ -16,6 +16,7 @@ import ctypes
 import functools
 import math
 import re
+import struct
 from typing import Any, NamedTuple
 
 MIN_VISIBLE_FONT_PT = 1.5
@@ -24,6 +25,7 @@ BOLD_MIN_WEIGHT = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 _WORD = re.compile(r"[^\s\x00-\x1f]+")
+_RECT_FLOATS = struct.Struct("4f")  # FS_RECTF's layout
 _INVISIBLE_MODES = frozenset({3, 7})
 _FILL_MODES = frozenset({0, 2, 4, 6})
 
@@ -87,6 +89,15 @@ class _Pdfium:
         self.draw_mode = _bind(pdfium_c.FPDFPath_GetDrawMode, c_int, vp, vp, vp)
 
 
+# per text object: size, bold, italic, whether its words may be hidden, full style
+_Style = tuple[float, bool, bool, bool, _ObjectInfo]
+
+
+def _style(info: _ObjectInfo) -> _Style:
+    suspect = bool(info.mode or info.white or info.transparent or info.size < MIN_VISIBLE_FONT_PT)
+    return info.size, info.bold, info.italic, suspect, info
+
+
 def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
     address = ctypes.cast(function, ctypes.c_void_p).value
     if address is None:
@@ -115,9 +126,11 @@ class _PageReader:
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.fonts: dict[int | None, tuple[bool, bool]] = {}
         self.sizes: dict[tuple[int | None, float], float] = {}
+        self.styles: dict[tuple[int | None, float, int, int, int, int, int, int], _Style] = {}
 
     def words(self) -> list[Word]:
         api, raw, rect = self.api, self.raw, self.rect
+        read_rect = _RECT_FLOATS.unpack_from  # left, top, right, bottom: one call, not four
         count = api.c.FPDFText_CountChars(self.textpage.raw)
         if count <= 0:
             return []
@@ -129,28 +142,24 @@ class _PageReader:
         width, height = right - left, top - bottom
         rect_ref = ctypes.addressof(rect)
         loose_box, text_object = api.loose_box, api.text_object
-        # per text object: size, bold, italic, whether its words may be hidden, full style
-        objects: dict[int | None, tuple[float, bool, bool, bool, _ObjectInfo]] = {}
+        objects: dict[int | None, _Style] = {}  # per text object
         words: list[Word] = []
         append = words.append
         fill_ref = list(map(ctypes.addressof, self.rgba))
         for match in _WORD.finditer(text):
             first, last = match.span()
             loose_box(raw, first, rect_ref)
-            x0, y0, y1, x1 = rect.left - left, top - rect.top, top - rect.bottom, rect.right - left
+            box_left, box_top, box_right, box_bottom = read_rect(rect)
+            x0, y0, y1, x1 = box_left - left, top - box_top, top - box_bottom, box_right - left
             if last - first > 1:
                 loose_box(raw, last - 1, rect_ref)
-                x1 = rect.right - left
+                x1 = read_rect(rect)[2] - left
                 if x0 > x1:
                     x1 = x0
             key = text_object(raw, first)
             style = objects.get(key)
             if style is None:
-                info = self._object_info(first, key, round(y1 - y0, 2), fill_ref)
-                suspect = bool(
-                    info.mode or info.white or info.transparent or info.size < MIN_VISIBLE_FONT_PT
-                )
-                style = objects[key] = (info.size, info.bold, info.italic, suspect, info)
+                style = objects[key] = self._object_style(first, key, round(y1 - y0, 2), fill_ref)
             size, bold, italic, suspect, info = style
             hidden = None
             if suspect:
@@ -160,29 +169,42 @@ class _PageReader:
             append(_new_word(Word, (match.group(), x0, y0, x1, y1, size, bold, italic, hidden)))
         return words
 
-    def _object_info(
+    def _object_style(
         self, index: int, obj: int | None, box_height: float, fill_ref: list[int]
-    ) -> _ObjectInfo:
+    ) -> _Style:
         """Style of one text object, sampled at its character `index`.
 
-        The size includes the CTM. It is asked of pdfium once per (font, loose box height):
-        glyphs of one font at one size have the same loose box.
+        Text objects that share font, loose box height, render mode and fill share one style
+        (a page has hundreds of objects, in a few styles).
         """
         api = self.api
         if not obj:
-            return _ObjectInfo(self._size(index), 0, False, False, False, False)
+            return _style(_ObjectInfo(self._size(index), 0, False, False, False, False))
         font = api.font(obj)
+        mode = api.render_mode(obj)
+        has_fill = api.fill_color(obj, *fill_ref)
+        r, g, b, a = self.rgba
+        key = (font, box_height, mode, has_fill, r.value, g.value, b.value, a.value)
+        style = self.styles.get(key)
+        if style is None:
+            info = self._object_info(index, font, box_height, mode, bool(has_fill))
+            style = self.styles[key] = _style(info)
+        return style
+
+    def _object_info(
+        self, index: int, font: int | None, box_height: float, mode: int, has_fill: bool
+    ) -> _ObjectInfo:
+        """The size includes the CTM. It is asked of pdfium once per (font, loose box height):
+        glyphs of one font at one size have the same loose box."""
+        r, g, b, a = self.rgba
         size = self.sizes.get((font, box_height))
         if size is None:
             size = self.sizes[font, box_height] = self._size(index)
-        mode = api.render_mode(obj)
-        r, g, b, a = self.rgba
-        has_fill = api.fill_color(obj, *fill_ref)
-        white = bool(has_fill) and min(r.value, g.value, b.value) >= WHITE_MIN_CHANNEL
-        transparent = bool(has_fill) and a.value == 0 and mode in _FILL_MODES
+        white = has_fill and min(r.value, g.value, b.value) >= WHITE_MIN_CHANNEL
+        transparent = has_fill and a.value == 0 and mode in _FILL_MODES
         style = self.fonts.get(font)
         if style is None:
-            style = self.fonts[font] = _font_style(api, font)
+            style = self.fonts[font] = _font_style(self.api, font)
         return _ObjectInfo(size, mode, white and mode in _FILL_MODES, transparent, *style)
 
     def _size(self, index: int) -> float:

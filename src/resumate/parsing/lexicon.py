@@ -60,8 +60,13 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+def _token_texts(text: str) -> list[str]:
+    """The texts of `_tokens(text)`, without building spans."""
+    return [t.rstrip(".") for t in _TOKEN_RE.findall(fold(text))]
+
+
 def _key(phrase: str) -> str:
-    return " ".join(t for t, _, _ in _tokens(phrase))
+    return " ".join(_token_texts(phrase))
 
 
 def _ngrams(text: str) -> Iterator[tuple[str, int, int]]:
@@ -376,7 +381,7 @@ _WEAK_HEADS = frozenset(_WEAK_HEADS_TEXT.split())
 
 
 def _words(text: str) -> list[str]:
-    return [t for t, _, _ in _tokens(text)]
+    return _token_texts(text)
 
 
 def _phrases(words: list[str]) -> Iterator[str]:

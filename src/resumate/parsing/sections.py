@@ -303,7 +303,8 @@ LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some hea
 def normalize_heading(text: str) -> str:
     """Lower-case letters and single spaces: "E X P E R I E N C E:" -> "experience"."""
     text = unicodedata.normalize("NFC", text)
-    text = _ITEM_COUNT_RE.sub("", text)  # "Interests(4)": an item count
+    if ")" in text:
+        text = _ITEM_COUNT_RE.sub("", text)  # "Interests(4)": an item count
     if _LETTER_SPACED_RE.fullmatch(text):  # letter-spaced capitals
         text = _LETTER_GAP_RE.sub("", text)
     text = text.replace("&", " and ").replace("/", " and ").replace("’", " ").replace("'", " ")

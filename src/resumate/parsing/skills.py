@@ -40,8 +40,10 @@ class _Skill:
 
 def skill_key(text: str) -> str:
     """The lookup key: folded, without spaces and ``. - _`` ("Node.js" -> "nodejs")."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has nothing to decompose and no combining marks
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _KEY_SEPARATORS_RE.sub("", folded)
 
 

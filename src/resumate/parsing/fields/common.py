@@ -101,7 +101,9 @@ def clean(text: str) -> str:
     """Trim separators, icons and stray punctuation from a value's ends."""
     if not text.isascii():  # icons (symbols, private-use glyphs) are never ASCII
         text = _NON_ASCII_RUN.sub(_blank_icons, text)
-    text = _SPACES.sub(" ", text).strip(" \t|,;:–—-·•/\\[]")
+    if "  " in text or not text.isprintable():  # every space but " " is unprintable
+        text = _SPACES.sub(" ", text)
+    text = text.strip(" \t|,;:–—-·•/\\[]")
     while text.endswith(")") and text.count("(") < text.count(")"):
         text = text[:-1].rstrip()
     while text.startswith("(") and text.count("(") > text.count(")"):

@@ -349,7 +349,7 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
     profiles: list[tuple[Profile, Scored]] = []
     seen: set[str] = set()
     for line in scope:
-        text = EMAIL_RE.sub(" ", line.text)
+        text = EMAIL_RE.sub(" ", line.text) if "@" in line.text else line.text
         for match in URL_RE.finditer(text):
             url = match.group(0).rstrip(".,;)")
             key = _url_key(url)

@@ -342,7 +342,10 @@ def _header_cells(
                 continue
             for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
                 text = text[: found.span[0]] + "  " + text[found.span[1] :]
-            text = URL_RE.sub(_drop_link, EMAIL_RE.sub("  ", text))
+            if "@" in text:  # cheap guards: an address needs "@", a link "." or "://"
+                text = EMAIL_RE.sub("  ", text)
+            if "." in text or "://" in text:
+                text = URL_RE.sub(_drop_link, text)
             yield line, cell, _DURATION.sub("  ", text)
 
 
