@@ -128,3 +128,9 @@ def test_the_field_of_study_goes_on_past_a_comma() -> None:
     assert _summary(lines) == [
         ("Stanford University", "BS", "Computer Science, Mathematics Minor")
     ]
+
+
+def test_a_small_town_before_a_country_stays_with_the_school() -> None:
+    lines = [_line(0, "Master, Manipal Institute of Technology - Manipal, India", "2014 - 2016")]
+    [(institution, _study_type, _area)] = _summary(lines)
+    assert institution == "Manipal Institute of Technology, Manipal, India"

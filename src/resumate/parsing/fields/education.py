@@ -247,13 +247,26 @@ def _with_place(institution: Scored | None, pieces: Sequence[Segment]) -> Scored
         return institution
     start = texts.index(institution.value)
     places = []
-    for piece in pieces[start + 1 :]:
-        if piece.line is not pieces[start].line or not _is_place(piece.text):
+    following = [p for p in pieces[start + 1 :] if p.line is pieces[start].line]
+    for i, piece in enumerate(following):
+        country_next = i + 1 < len(following) and lexicon.match_country(following[i + 1].text)
+        if not (_is_place(piece.text) or (country_next and _may_be_town(piece.text))):
             break
-        places.append(piece.text)
+        places.append(piece.text)  # "Manipal, India": a town too small to be known
     if not places:
         return institution
     return replace(institution, value=", ".join([institution.value, *places]))
+
+
+def _may_be_town(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and lexicon.looks_like_institution(text) < 0.5
+        and lexicon.looks_like_field_of_study(text) < 0.5
+        and not lexicon.match_degree(text)
+    )
 
 
 def _is_place(text: str) -> bool:
