@@ -18,6 +18,7 @@ from typing import TypeVar
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
 from resumate.parsing.fields.entries import body_text, split_entries
+from resumate.parsing.fields.grid import read_grid_columns
 from resumate.parsing.lines import Line
 from resumate.schema import (
     Award,
@@ -47,6 +48,7 @@ def extract_skills(
     lines: Sequence[Line],
 ) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
     groups: list[tuple[str | None, str | None, list[str], list[Line]]] = []
+    lines = read_grid_columns(lines)
     for i, line in enumerate(lines):
         text = strip_bullet(line.text)
         category, rest = skills.split_category(text)
@@ -54,13 +56,13 @@ def extract_skills(
             name, level = _name_and_level(category)
             groups.append((name, level, _keywords(rest), [line]))
             continue
-        if _is_category_line(lines, i):
-            name, level = _name_and_level(clean(text))
-            groups.append((name, level, [], [line]))
-            continue
         if _LEVEL_ONLY.match(text) and groups and groups[-1][0] and not groups[-1][2]:
             group_name, _, keywords, group_lines = groups[-1]
             groups[-1] = (group_name, clean(text), keywords, group_lines)  # "Excellent" below
+            continue
+        if _is_category_line(lines, i):
+            name, level = _name_and_level(clean(text))
+            groups.append((name, level, [], [line]))
             continue
         if len(line.cells) > 1 and all(c.bold for c in line.cells) and not _next_is_bold(lines, i):
             groups.append((clean(line.cells[0].text), None, [], [line]))  # a row of group names

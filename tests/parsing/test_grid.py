@@ -1,0 +1,48 @@
+from resumate.document import TextItem
+from resumate.parsing.fields.grid import read_grid_columns
+from resumate.parsing.fields.lists import extract_skills
+from resumate.parsing.lines import Line
+
+
+def _row(index: int, *cells: tuple[float, str, float]) -> Line:
+    """Cells right-aligned on x1: (right edge, text, font size)."""
+    items = tuple(
+        TextItem(text, x1 - 5 * len(text), 12.0 * index, x1, 12.0 * index + size, font_size=size)
+        for x1, text, size in cells
+    )
+    return Line(index, 0, items, gap_above=2.0)
+
+
+def _sidebar() -> list[Line]:
+    return [
+        _row(0, (490, "Programming", 9.7), (568, "Data systems", 9.7)),
+        _row(1, (490, "Language", 9.7), (568, "MySQL, TiDB", 7.6)),
+        _row(2, (490, "Go", 7.6), (568, "Prometheus", 7.6)),
+        _row(3, (490, "Python", 7.6), (568, "Redis", 7.6)),
+        _row(4, (568, "Kafka", 7.6)),
+    ]
+
+
+def test_a_grid_of_right_aligned_columns_is_read_column_by_column() -> None:
+    texts = [line.text for line in read_grid_columns(_sidebar())]
+    assert texts == [
+        "Programming Language", "Go", "Python",
+        "Data systems", "MySQL, TiDB", "Prometheus", "Redis", "Kafka",
+    ]
+
+
+def test_a_skills_grid_gives_one_group_per_column() -> None:
+    skills, _sources, _meta = extract_skills(_sidebar())
+    assert [(s.name, s.keywords) for s in skills] == [
+        ("Programming Language", ["Go", "Python"]),
+        ("Data systems", ["MySQL", "TiDB", "Prometheus", "Redis", "Kafka"]),
+    ]
+
+
+def test_lines_that_do_not_line_up_are_left_as_they_are() -> None:
+    lines = [
+        _row(0, (300, "Python, Go", 9.0)),
+        _row(1, (250, "Docker", 9.0), (420, "Kubernetes", 9.0)),
+        _row(2, (330, "AWS, GCP", 9.0)),
+    ]
+    assert read_grid_columns(lines) == lines
