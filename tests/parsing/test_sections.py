@@ -220,3 +220,18 @@ def test_a_label_alone_on_its_line_beside_its_block_heads_the_whole_block() -> N
     assert [ln.text for ln in sections[1].lines] == [
         "Backend: Ruby, Elixir, PHP", "Frontend: HTML, CSS, Vue", "Admin: PostgreSQL, Redis",
     ]
+
+
+def test_a_page_without_columns_goes_on_with_the_main_columns_section() -> None:
+    lines = [
+        _in_column(0, 0, 1, "Jane Roe", size=20),
+        _in_column(1, 0, 1, "EXPERIENCE", size=12),
+        _in_column(2, 0, 1, "Engineer, Acme Inc. 2019 - 2021 and a longer description"),
+        _in_column(3, 0, 2, "LINKS", size=12),
+        _in_column(4, 0, 2, "github.com/jane"),
+        Line(5, 1, (TextItem("Developer, Globex 2015 - 2019", 50, 40, 200, 50, page=1),), 8.0),
+    ]
+    sections = split_sections(lines)
+    assert [(s.kind, [ln.text for ln in s.lines]) for s in sections][-1] == (
+        "work", ["Developer, Globex 2015 - 2019"]
+    )

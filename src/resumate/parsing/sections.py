@@ -452,19 +452,22 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
     heading: Line | None = None
     confidence, body = 1.0, list[Line]()
     # A main column flows on from page to page while the sidebar read before it belongs to its
-    # own page: the first line of a column on a new page resumes the section that column was in.
+    # own page: the first line of a column on a new page resumes the section that column was in
+    # (on a page without columns after one that ended in them: the main column's section).
     column_sections: dict[int, tuple[SectionKind, Line | None, float]] = {}
+    column_chars: Counter[int] = Counter()
     columns_seen: set[tuple[int, int]] = set()
     for index, (line, mark) in enumerate(zip(lines, marks, strict=True)):
-        if line.column and (line.page, line.column) not in columns_seen:
+        if (line.page, line.column) not in columns_seen:
             columns_seen.add((line.page, line.column))
-            resumed = column_sections.get(line.column)
+            resumed = _resumed_section(lines, index, column_sections, column_chars)
             if mark is None and index not in starts and resumed and resumed[0] != kind:
                 sections.append(Section(kind, heading, tuple(body), confidence))
                 kind, heading, confidence = resumed
                 body = []
         if line.column:
             column_sections[line.column] = (kind, heading, confidence)
+            column_chars[line.column] += len(line.text)
         if index in starts:  # a label placed lower down in its block heads it from here
             label_mark = marks[starts[index]]
             assert label_mark is not None
@@ -495,6 +498,22 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         body = [rest] if rest is not None else []
     sections.append(Section(kind, heading, tuple(body), confidence))
     return _drop_empty_header(sections)
+
+
+def _resumed_section(
+    lines: Sequence[Line],
+    index: int,
+    column_sections: dict[int, tuple[SectionKind, Line | None, float]],
+    column_chars: Counter[int],
+) -> tuple[SectionKind, Line | None, float] | None:
+    line = lines[index]
+    if line.column:
+        return column_sections.get(line.column)
+    previous = lines[index - 1] if index else None
+    if previous is None or previous.page == line.page or not previous.column or not column_chars:
+        return None
+    main = max(column_chars, key=lambda column: column_chars[column])
+    return column_sections.get(main)
 
 
 Mark = tuple[SectionKind, float, Line | None]
