@@ -60,8 +60,13 @@ def test_lines_crossing_beside_a_right_hand_column_keep_the_page_one_column() ->
     for i in range(8):
         rows.append(_item("A title line", 40, 100 + 40 * i))
         rows.append(_item("New York City", 480, 100 + 40 * i))
-        rows.append(_item("A description sentence running well past the right edge " + "y" * 30,
-                          40, 114 + 40 * i))
+        rows.append(
+            _item(
+                "A description sentence running well past the right edge " + "y" * 30,
+                40,
+                114 + 40 * i,
+            )
+        )
     doc = Document("pdf", (Page(0, 612, 792, tuple(rows)),))
     lines = document_lines(doc)
     assert lines[0].text == "A title line New York City"
@@ -132,8 +137,10 @@ def test_dates_and_places_aligned_at_the_right_are_not_a_column() -> None:
 
 def test_a_sidebar_going_on_with_a_few_words_keeps_the_previous_pages_gutter() -> None:
     def page(number: int, sidebar: list[str]) -> Page:
-        main = [_item(f"Main column sentence number {i} of page {number}", 40, 100 + 14 * i)
-                for i in range(10)]
+        main = [
+            _item(f"Main column sentence number {i} of page {number}", 40, 100 + 14 * i)
+            for i in range(10)
+        ]
         side = [_item(word, 430, 100 + 14 * i) for i, word in enumerate(sidebar)]
         return Page(number, 612, 792, tuple(main + side))
 
@@ -142,3 +149,48 @@ def test_a_sidebar_going_on_with_a_few_words_keeps_the_previous_pages_gutter() -
     texts = [ln.text for ln in document_lines(Document("pdf", (first, second)))]
     assert texts[20:30] == [f"Main column sentence number {i} of page 1" for i in range(10)]
     assert texts[30:] == ["Links", "jane.dev", "github.com/jane", "Interests", "Chess"]
+
+
+def test_a_long_right_sidebar_of_mostly_single_words_is_a_column() -> None:
+    main = [
+        _item(f"Main column sentence number {i} of the page", 40, 100 + 14 * i) for i in range(24)
+    ]
+    words = [
+        "Skills",
+        "HTML",
+        "CSS",
+        "Javascript",
+        "Education",
+        "Master of Science",
+        "Awards",
+        "Best Award",
+        "Languages",
+        "English · Native",
+        "Interests",
+        "Wildlife photography",
+        "Links",
+        "foxk.io",
+        "github.com/foxk",
+        "Python",
+        "Go",
+        "Rust",
+        "Docker Compose",
+        "Kubernetes",
+        "Amazon Web Services",
+        "Azure",
+    ]
+    side = [_item(word, 470, 100 + 14 * i) for i, word in enumerate(words)]
+    texts = [
+        ln.text for ln in document_lines(Document("pdf", (Page(0, 612, 792, tuple(main + side)),)))
+    ]
+    assert texts[:24] == [f"Main column sentence number {i} of the page" for i in range(24)]
+    assert texts[24:] == words
+
+
+def test_a_left_column_of_single_word_labels_stays_beside_its_content() -> None:
+    rows = []
+    for i in range(22):
+        rows.append(_item(f"Label{i}", 40, 100 + 14 * i))
+        rows.append(_item(f"Content sentence number {i} beside its label", 200, 100 + 14 * i))
+    texts = [ln.text for ln in document_lines(Document("pdf", (Page(0, 612, 792, tuple(rows)),)))]
+    assert texts[0] == "Label0 Content sentence number 0 beside its label"

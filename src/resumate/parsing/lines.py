@@ -27,6 +27,7 @@ CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a n
 OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour is another word
 MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
+SIDEBAR_MIN_ROWS = 20
 GUTTER_MIN_WIDTH_PT = 6.0
 GUTTER_HINT_TOLERANCE_PT = 20.0  # a gutter this close to the previous page's continues it
 GUTTER_MIN_WIDTH_EM = 0.6
@@ -215,7 +216,9 @@ def find_gutter(
         if hint is not None and abs(x - hint) <= GUTTER_HINT_TOLERANCE_PT:
             if not left or not right:
                 continue
-        elif not _is_text_column(left, total_chars) or not _is_text_column(right, total_chars):
+        elif not _is_text_column(left, total_chars) or not _is_text_column(
+            right, total_chars, right=True
+        ):
             continue
         crossing = sum(
             len(i.text)
@@ -256,7 +259,7 @@ def _candidate_gutters(items: Sequence[TextItem], page_width: float) -> list[flo
     return [g for g in gutters if 0.15 * page_width < g < 0.85 * page_width]
 
 
-def _is_text_column(items: Sequence[TextItem], total_chars: int) -> bool:
+def _is_text_column(items: Sequence[TextItem], total_chars: int, *, right: bool = False) -> bool:
     if _chars(items) < MIN_COLUMN_SHARE * total_chars:
         return False
     rows = group_items_into_rows(items)
@@ -264,7 +267,10 @@ def _is_text_column(items: Sequence[TextItem], total_chars: int) -> bool:
         return False
     prose = [r for r in rows if not _is_entry_detail(" ".join(i.text for i in r))]
     wordy = [r for r in prose if len(" ".join(i.text for i in r).split()) >= 2]
-    return len(prose) >= 0.6 * len(rows) and len(wordy) >= 0.4 * len(rows)
+    # a long run of short lines at the right is a sidebar list (skills, links); at the left,
+    # or only a few, they are labels beside the content
+    wordy_share = 0.25 if right and len(rows) >= SIDEBAR_MIN_ROWS else 0.4
+    return len(prose) >= 0.6 * len(rows) and len(wordy) >= wordy_share * len(rows)
 
 
 def _is_entry_detail(text: str) -> bool:
