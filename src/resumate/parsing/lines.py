@@ -28,6 +28,7 @@ OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour
 MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
 SIDEBAR_MIN_ROWS = 20
+MAX_PLACE_CHARS = 40  # longer text is not just a place ("San Francisco, CA, United States")
 GUTTER_MIN_WIDTH_PT = 6.0
 GUTTER_HINT_TOLERANCE_PT = 20.0  # a gutter this close to the previous page's continues it
 GUTTER_MIN_WIDTH_EM = 0.6
@@ -277,7 +278,7 @@ def _is_entry_detail(text: str) -> bool:
     """Dates and places: what a right-aligned column beside entry headings holds."""
     if _is_mostly_date(text):
         return True
-    return names_only_places(text)
+    return len(text) <= MAX_PLACE_CHARS and names_only_places(text)
 
 
 def _is_mostly_date(text: str) -> bool:
