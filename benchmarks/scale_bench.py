@@ -278,6 +278,7 @@ def pgbench(args: argparse.Namespace) -> None:
 
 def own_writes(url: str, seconds: float) -> float:
     from resumate.jobs.tasks import utc_now
+    from resumate.store import job_queue
     from resumate.store import repositories as repo
     from resumate.store.db import open_database, upgrade_database
 
@@ -293,11 +294,11 @@ def own_writes(url: str, seconds: float) -> float:
                             size_bytes=1, sha256="0" * 64, storage_key="00/" + "0" * 32,
                             now=utc_now())
         with db.write() as s:
-            repo.claim_job(s, resume_id=resume_id, now=utc_now(), lease_seconds=90)
+            job_queue.claim_job(s, resume_id=resume_id, now=utc_now(), lease_seconds=90)
         with db.write() as s:
-            repo.finish_job(s, resume_id=resume_id, now=utc_now(), attempt=1,
-                            outcome=repo.ParseOutcome(document=document, text="t" * 2000,
-                                                      quality="ok"))
+            outcome = job_queue.ParseOutcome(document=document, text="t" * 2000, quality="ok")
+            job_queue.finish_job(s, resume_id=resume_id, now=utc_now(), attempt=1,
+                                 outcome=outcome)
         count += 1
     rate = count / (time.perf_counter() - started)
     db.dispose()

@@ -27,6 +27,7 @@ from resumate.jobs.progress import ErrorOut, ProgressHub, Stage, make_event
 from resumate.jobs.runner import ProgressSink
 from resumate.jobs.sandbox import SandboxLimits, SandboxResult, parse_in_sandbox
 from resumate.jobs.webhooks import NO_DISPATCH, WebhookDispatcher, queue_webhooks
+from resumate.store import job_queue
 from resumate.store import repositories as repo
 from resumate.store.db import Database
 from resumate.store.files import FileStore, LocalFileStore, S3FileStore, StorageError
@@ -110,15 +111,12 @@ def parse_resume(
 ) -> TaskOutcome:
     """Run one resume's parse from claim to stored result (see the module docstring)."""
     with context.db.write() as db:
-        claim = repo.claim_job(db, resume_id=resume_id, now=context.clock(),
-                               lease_seconds=lease_seconds)
-        record = repo.get_resume(db, resume_id=resume_id) if claim.attempt else None
-        filename = record.filename if record is not None else None
-        key = record.storage_key if record is not None else None
+        claim = job_queue.claim_job(db, resume_id=resume_id, now=context.clock(),
+                                    lease_seconds=lease_seconds)
     if not claim.attempt:
         return TaskOutcome(busy_seconds=claim.busy_seconds)
     try:
-        _run_claimed(resume_id, claim.attempt, filename, key, context)
+        _run_claimed(resume_id, claim.attempt, claim.filename, claim.storage_key, context)
     except Exception as error:
         _release_quietly(resume_id, claim.attempt, context, count=not is_transient(error))
         raise
@@ -168,8 +166,8 @@ def _release_quietly(resume_id: str, attempt: int, context: TaskContext, *, coun
     may be the thing that is down; then the lease runs out on its own)."""
     try:
         with context.db.write() as db:
-            repo.release_job(db, resume_id=resume_id, attempt=attempt, now=context.clock(),
-                             count_attempt=count)
+            job_queue.release_job(db, resume_id=resume_id, attempt=attempt,
+                                  now=context.clock(), count_attempt=count)
     except Exception:
         logger.warning("could not release the claim on resume %s; it expires with its lease",
                        resume_id)
@@ -179,7 +177,7 @@ def _finish(
     resume_id: str, context: TaskContext, result: SandboxResult, *, seconds: float,
     attempt: int | None,
 ) -> bool:
-    outcome = repo.ParseOutcome(
+    outcome = job_queue.ParseOutcome(
         document=result.document, text=result.text, warnings=result.warnings,
         quality=None if result.status == "failed" else result.status,
         overall_confidence=result.overall_confidence, format=result.format, pages=result.pages,
@@ -187,11 +185,10 @@ def _finish(
     )
     key_to_delete = None
     with context.db.write() as db:
-        stored = repo.finish_job(db, resume_id=resume_id, outcome=outcome, now=context.clock(),
-                                 attempt=attempt)
-        record = repo.get_resume(db, resume_id=resume_id) if stored else None
-        if record is not None and outcome.error_code is not None:
-            key_to_delete, record.storage_key = record.storage_key, None
+        stored = job_queue.finish_job(db, resume_id=resume_id, outcome=outcome,
+                                      now=context.clock(), attempt=attempt)
+        if stored and outcome.error_code is not None:
+            key_to_delete = job_queue.take_storage_key(db, resume_id=resume_id)
         deliveries = queue_webhooks(db, resume_id=resume_id, now=context.clock()) if stored else []
     if key_to_delete is not None:  # a file we could not parse is not kept
         context.files.delete(key_to_delete)
