@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections.abc import Iterator
 
@@ -9,7 +10,7 @@ from sqlalchemy import text
 
 from resumate.store import job_queue
 from resumate.store import repositories as repo
-from resumate.store.db import Database, open_database, upgrade_database
+from resumate.store.db import Database, JsonText, open_database, upgrade_database
 
 NOW = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
 KEY = "ab/" + "0" * 32
@@ -70,10 +71,10 @@ def test_a_result_from_a_superseded_attempt_is_not_stored(db: Database) -> None:
     assert _claim(db).attempt == 0  # done: nothing left to claim
 
 
-def test_a_parsed_document_is_stored_and_a_reparse_replaces_it(db: Database) -> None:
+def test_an_encoded_document_is_stored_as_json_and_a_reparse_replaces_it(db: Database) -> None:
     document = {"basics": {"name": "Zoë Ångström 王小明"}}
     outcome = job_queue.ParseOutcome(
-        document=document, text="first", warnings=["w"], quality="ok",
+        document=JsonText(json.dumps(document)), text="first", warnings=["w"], quality="ok",
         overall_confidence=0.8, format="pdf", pages=2)
     assert _finish(db, outcome, attempt=_claim(db).attempt)
     with db.write() as session:

@@ -29,7 +29,7 @@ from resumate.jobs.sandbox import SandboxLimits, SandboxResult, parse_in_sandbox
 from resumate.jobs.webhooks import NO_DISPATCH, WebhookDispatcher, queue_webhooks
 from resumate.store import job_queue
 from resumate.store import repositories as repo
-from resumate.store.db import Database
+from resumate.store.db import Database, JsonText
 from resumate.store.files import FileStore, LocalFileStore, S3FileStore, StorageError
 
 MAX_ATTEMPTS = 3
@@ -177,8 +177,9 @@ def _finish(
     resume_id: str, context: TaskContext, result: SandboxResult, *, seconds: float,
     attempt: int | None,
 ) -> bool:
+    document = None if result.document_json is None else JsonText(result.document_json)
     outcome = job_queue.ParseOutcome(
-        document=result.document, text=result.text, warnings=result.warnings,
+        document=document, text=result.text, warnings=result.warnings,
         quality=None if result.status == "failed" else result.status,
         overall_confidence=result.overall_confidence, format=result.format, pages=result.pages,
         error_code=result.error_code, error_message=result.error_message,

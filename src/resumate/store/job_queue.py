@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from resumate.store.db import JsonText
 from resumate.store.models import (
     JobRecord,
     ParsedDataRecord,
@@ -130,9 +131,10 @@ class JobClaim:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ParseOutcome:
-    """What the job writes back; `error_code` set means the parse failed."""
+    """What the job writes back; `error_code` set means the parse failed. The document may come
+    already encoded (`JsonText`, as the sandbox returns it)."""
 
-    document: dict[str, Any] | None = None
+    document: dict[str, Any] | JsonText | None = None
     text: str = ""
     warnings: Sequence[str] = ()
     quality: str | None = None
@@ -200,7 +202,7 @@ def finish_job(
 
 
 def _store_parsed_data(
-    db: Session, *, resume_id: str, document: dict[str, Any], text: str,
+    db: Session, *, resume_id: str, document: dict[str, Any] | JsonText, text: str,
     warnings: list[str],
 ) -> None:
     """Insert or replace the resume's parsed data in one statement (an upsert)."""
