@@ -15,10 +15,12 @@ An outage (database, storage) raises; the claim is given back first, not counted
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,6 +68,9 @@ class TaskContext:
     observer: ParseObserver = field(default_factory=_NoObserver)
     clock: Callable[[], dt.datetime] = utc_now
     webhooks: WebhookDispatcher = field(default_factory=lambda: NO_DISPATCH)
+    # Held while a job parses: the in-process runner runs more jobs than it has parse slots, so
+    # one job's bookkeeping (claim, file, result) overlaps another one's parse.
+    parse_slots: AbstractContextManager[object] = field(default_factory=contextlib.nullcontext)
     delay_seconds: float = 0.0  # tests only: a deterministic slow parse
 
 
@@ -143,22 +148,24 @@ def _run_claimed(
         _finish(resume_id, context, _gave_up(filename), seconds=0.0, attempt=attempt)
         return
     _report(context, resume_id, "detecting")
-    started = time.monotonic()
     try:
         data = context.files.get(key)
     except StorageError:
         logger.exception("stored file missing for resume %s", resume_id)
         _finish(resume_id, context, _gave_up(filename), seconds=0.0, attempt=attempt)
         return
-    if context.delay_seconds:
-        time.sleep(context.delay_seconds)
-    timer = _StageTimer(context, resume_id)
-    result = parse_in_sandbox(
-        data, filename=filename, options=context.options, limits=context.limits,
-        on_stage=timer.enter,
-    )
-    timer.close()
-    _finish(resume_id, context, result, seconds=time.monotonic() - started, attempt=attempt)
+    with context.parse_slots:
+        started = time.monotonic()
+        if context.delay_seconds:
+            time.sleep(context.delay_seconds)
+        timer = _StageTimer(context, resume_id)
+        result = parse_in_sandbox(
+            data, filename=filename, options=context.options, limits=context.limits,
+            on_stage=timer.enter,
+        )
+        timer.close()
+        seconds = time.monotonic() - started
+    _finish(resume_id, context, result, seconds=seconds, attempt=attempt)
 
 
 def _release_quietly(resume_id: str, attempt: int, context: TaskContext, *, count: bool) -> None:
