@@ -7,8 +7,9 @@
     uv run python benchmarks/scale_bench.py load --seconds 15 --clients 8
 
 throughput: the same N distinct one-page PDFs parsed by the engine alone (`resumate.parse` in 1
-and 2 processes), by the in-process runner (1 and 2 threads) and by Celery with 1 and 2
-`resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
+and 2 processes), by the in-process runner (1 and 2 workers, i.e. parse slots; timed by its own
+queue depth, as polling the database would load the process measured) and by Celery with 1 and
+2 `resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
 PostgreSQL schema; reports jobs/s, the ratios (2 vs 1, service vs engine alone), and the queue
 overhead per job (Celery time per job minus in-process time per job with one worker).
 sandbox: the mean time of one parse in this process vs through the sandbox (a warm child).
@@ -138,8 +139,11 @@ def run_inprocess(workers: int, jobs: int, tmp: Path) -> float:
     started = time.perf_counter()
     for resume_id in ids:
         runner.submit(resume_id)
-    wait_all_parsed(url, len(ids) + len(warm))
+    # the runner's own count, not the database: polling that would load the process measured
+    wait_until(lambda: runner.queue_depth() == 0, timeout=600, what="all parses",
+               interval=0.01)
     elapsed = time.perf_counter() - started
+    wait_all_parsed(url, len(ids) + len(warm), timeout=5)  # every result is stored
     runner.stop()
     db.dispose()
     return jobs / elapsed
@@ -240,19 +244,19 @@ def throughput(args: argparse.Namespace) -> None:
         results = {
             "engine alone, 1 process": engine_alone(1, args.jobs),
             "engine alone, 2 processes": engine_alone(2, args.jobs),
-            "in-process, 1 thread": inprocess_in_child(1, args.jobs, tmp),
-            "in-process, 2 threads": inprocess_in_child(2, args.jobs, tmp),
+            "in-process, 1 worker": inprocess_in_child(1, args.jobs, tmp),
+            "in-process, 2 workers": inprocess_in_child(2, args.jobs, tmp),
             "celery, 1 worker process": run_celery(1, args.jobs, tmp),
             "celery, 2 worker processes": run_celery(2, args.jobs, tmp),
         }
     for name, rate in results.items():
         print(f"{name:28s} {rate:6.2f} jobs/s  ({1000 / rate:6.1f} ms/job)")
     one, two = results["celery, 1 worker process"], results["celery, 2 worker processes"]
-    base = results["in-process, 1 thread"]
+    base = results["in-process, 1 worker"]
     print(f"celery 2/1 ratio: {two / one:.2f}; in-process 2/1 ratio: "
-          f"{results['in-process, 2 threads'] / base:.2f}")
+          f"{results['in-process, 2 workers'] / base:.2f}")
     print(f"queue overhead per job (celery 1 - in-process 1): {1000 / one - 1000 / base:.1f} ms")
-    for n, unit in ((1, "thread"), (2, "threads")):
+    for n, unit in ((1, "worker"), (2, "workers")):
         engine = results[f"engine alone, {n} process{'es' if n > 1 else ''}"]
         print(f"service in-process ({n} {unit}) / engine alone: "
               f"{results[f'in-process, {n} {unit}'] / engine:.2f}")
