@@ -7,10 +7,13 @@
     uv run python benchmarks/scale_bench.py load --seconds 15 --clients 8
 
 throughput: the same N distinct one-page PDFs parsed by the engine alone (`resumate.parse` in 1
-and 2 processes), by the in-process runner (1 and 2 threads) and by Celery with 1 and 2
-`resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
-PostgreSQL schema; reports jobs/s, the ratios (2 vs 1, service vs engine alone), and the queue
-overhead per job (Celery time per job minus in-process time per job with one worker).
+and 2 processes), by the in-process runner (1 and 2 workers, i.e. parse slots; timed by its own
+queue depth, as polling the database would load the process measured) and by Celery with 1 and
+2 `resumate worker` processes (concurrency 1 each, a private Redis), the runners on a fresh
+PostgreSQL schema; reports jobs/s, the ratios (2 vs 1, service vs engine alone), the queue
+overhead per job (Celery time per job minus in-process time per job with one worker), and the
+CPU time per job of the engine's processes and of the service's (its process tree and its
+PostgreSQL backends), a figure that other work on the machine disturbs much less than jobs/s.
 sandbox: the mean time of one parse in this process vs through the sandbox (a warm child).
 pgbench: a throwaway cluster (initdb/pg_ctl on a free port): `pgbench -i -s 10`, then
 `pgbench -c 4 -T S` (TPC-B-like, 5 writes per transaction), and our own write path (one upload's
@@ -67,7 +70,7 @@ def fresh_schema() -> str:
     schema = f"bench_{secrets.token_hex(4)}"
     with psycopg.connect(PG.replace("+psycopg", ""), autocommit=True) as connection:
         connection.execute(f'CREATE SCHEMA "{schema}"')
-    url = f"{PG}?options=-csearch_path%3D{schema}"
+    url = f"{PG}?options=-csearch_path%3D{schema}&application_name={schema}"
     from resumate.store.db import upgrade_database
 
     upgrade_database(url)
@@ -117,7 +120,8 @@ def _finished(db: object, select: object, func: object, model: object) -> int:
             model.status.in_(("parsed", "failed")))))  # type: ignore[attr-defined]
 
 
-def run_inprocess(workers: int, jobs: int, tmp: Path) -> float:
+def run_inprocess(workers: int, jobs: int, tmp: Path) -> tuple[float, float]:
+    """jobs/s, and CPU ms per job of this process tree and its PostgreSQL backends."""
     from resumate.config import ParseOptions
     from resumate.jobs.inprocess import InProcessRunner
     from resumate.jobs.progress import ProgressHub
@@ -135,14 +139,20 @@ def run_inprocess(workers: int, jobs: int, tmp: Path) -> float:
     runner.start()  # picks up the warm-up jobs (and starts the sandbox's forkserver)
     wait_all_parsed(url, len(warm))
     ids = enqueue(url, files_dir, jobs, None)
+    tree_cpu, backends_cpu = tree_cpu_seconds(os.getpid()), backend_cpu_seconds(db)
     started = time.perf_counter()
     for resume_id in ids:
         runner.submit(resume_id)
-    wait_all_parsed(url, len(ids) + len(warm))
+    # the runner's own count, not the database: polling that would load the process measured
+    wait_until(lambda: runner.queue_depth() == 0, timeout=600, what="all parses",
+               interval=0.01)
     elapsed = time.perf_counter() - started
+    cpu = tree_cpu_seconds(os.getpid()) - tree_cpu + sum(
+        seconds - backends_cpu.get(pid, 0.0) for pid, seconds in backend_cpu_seconds(db).items())
+    wait_all_parsed(url, len(ids) + len(warm), timeout=5)  # every result is stored
     runner.stop()
     db.dispose()
-    return jobs / elapsed
+    return jobs / elapsed, 1000 * cpu / jobs
 
 
 def run_celery(processes: int, jobs: int, tmp: Path) -> float:
@@ -180,16 +190,50 @@ def run_celery(processes: int, jobs: int, tmp: Path) -> float:
         redis.stop()
 
 
-def inprocess_in_child(workers: int, jobs: int, tmp: Path) -> float:
+def inprocess_in_child(workers: int, jobs: int, tmp: Path) -> tuple[float, float]:
     """Run the in-process runner from `python -c`: forkserver children re-import the __main__
     module, and this script (ReportLab, test helpers) would add seconds to every parse."""
     code = ("import sys; from pathlib import Path; sys.path.insert(0, '.'); "
             "from benchmarks.scale_bench import run_inprocess; "
-            f"print(run_inprocess({workers}, {jobs}, Path({str(tmp)!r})))")
+            f"print(*run_inprocess({workers}, {jobs}, Path({str(tmp)!r})))")
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True,
                          capture_output=True, text=True).stdout
-    return float(out.strip().splitlines()[-1])
+    rate, cpu = out.strip().splitlines()[-1].split()
+    return float(rate), float(cpu)
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds (user + system) of process `root` and its descendants so far, including
+    those that exited and were reaped by one of them (Linux `/proc`; 0 elsewhere)."""
+    stats: dict[int, tuple[int, int]] = {}  # pid -> (parent pid, clock ticks)
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        stats[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]))
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _ticks) in stats.items():
+        children.setdefault(parent, []).append(pid)
+    ticks, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        ticks += stats.get(pid, (0, 0))[1]
+        todo += children.get(pid, [])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def backend_cpu_seconds(db: object) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend serving this benchmark's schema (its
+    connections carry the schema as application_name), when PostgreSQL runs on this machine."""
+    from sqlalchemy import text
+
+    with db.read() as session:  # type: ignore[attr-defined]
+        name = session.execute(text("SHOW application_name")).scalar()
+        pids = session.scalars(text("SELECT pid FROM pg_stat_activity "
+                                    "WHERE application_name = :name"), {"name": name}).all()
+    return {pid: tree_cpu_seconds(pid) for pid in pids if Path(f"/proc/{pid}").exists()}
 
 
 def _parse_one(data: bytes) -> str:
@@ -199,16 +243,20 @@ def _parse_one(data: bytes) -> str:
     return resumate.parse(data, filename="cv.pdf", options=options).status
 
 
-def engine_alone(processes: int, jobs: int) -> float:
-    """The engine's own rate on the same kind of files: `resumate.parse` in N processes."""
+def engine_alone(processes: int, jobs: int) -> tuple[float, float]:
+    """The engine's own rate on the same kind of files: `resumate.parse` in N processes
+    (jobs/s, and CPU ms per job of this process and the pool's)."""
     import multiprocessing
 
     documents = [pdf(n) for n in range(jobs)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         pool.map(_parse_one, documents[: processes * 2])  # warm-up
+        cpu = tree_cpu_seconds(os.getpid())
         started = time.perf_counter()
         pool.map(_parse_one, documents, chunksize=1)
-        return jobs / (time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        cpu = tree_cpu_seconds(os.getpid()) - cpu
+    return jobs / elapsed, 1000 * cpu / jobs
 
 
 def sandbox(args: argparse.Namespace) -> None:
@@ -237,25 +285,28 @@ def sandbox(args: argparse.Namespace) -> None:
 def throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        results = {
+        measured = {
             "engine alone, 1 process": engine_alone(1, args.jobs),
             "engine alone, 2 processes": engine_alone(2, args.jobs),
-            "in-process, 1 thread": inprocess_in_child(1, args.jobs, tmp),
-            "in-process, 2 threads": inprocess_in_child(2, args.jobs, tmp),
-            "celery, 1 worker process": run_celery(1, args.jobs, tmp),
-            "celery, 2 worker processes": run_celery(2, args.jobs, tmp),
+            "in-process, 1 worker": inprocess_in_child(1, args.jobs, tmp),
+            "in-process, 2 workers": inprocess_in_child(2, args.jobs, tmp),
         }
+        results = {name: rate for name, (rate, _cpu) in measured.items()}
+        results["celery, 1 worker process"] = run_celery(1, args.jobs, tmp)
+        results["celery, 2 worker processes"] = run_celery(2, args.jobs, tmp)
     for name, rate in results.items():
-        print(f"{name:28s} {rate:6.2f} jobs/s  ({1000 / rate:6.1f} ms/job)")
+        cpu = f"  CPU {measured[name][1]:5.1f} ms/job" if name in measured else ""
+        print(f"{name:28s} {rate:6.2f} jobs/s  ({1000 / rate:6.1f} ms/job){cpu}")
     one, two = results["celery, 1 worker process"], results["celery, 2 worker processes"]
-    base = results["in-process, 1 thread"]
+    base = results["in-process, 1 worker"]
     print(f"celery 2/1 ratio: {two / one:.2f}; in-process 2/1 ratio: "
-          f"{results['in-process, 2 threads'] / base:.2f}")
+          f"{results['in-process, 2 workers'] / base:.2f}")
     print(f"queue overhead per job (celery 1 - in-process 1): {1000 / one - 1000 / base:.1f} ms")
-    for n, unit in ((1, "thread"), (2, "threads")):
-        engine = results[f"engine alone, {n} process{'es' if n > 1 else ''}"]
-        print(f"service in-process ({n} {unit}) / engine alone: "
-              f"{results[f'in-process, {n} {unit}'] / engine:.2f}")
+    for n, unit in ((1, "worker"), (2, "workers")):
+        engine = measured[f"engine alone, {n} process{'es' if n > 1 else ''}"]
+        service = measured[f"in-process, {n} {unit}"]
+        print(f"service in-process ({n} {unit}) / engine alone: {service[0] / engine[0]:.2f} "
+              f"(jobs/s); {engine[1] / service[1]:.2f} (CPU per job, engine / service)")
 
 
 def pgbench(args: argparse.Namespace) -> None:
@@ -278,6 +329,7 @@ def pgbench(args: argparse.Namespace) -> None:
 
 def own_writes(url: str, seconds: float) -> float:
     from resumate.jobs.tasks import utc_now
+    from resumate.store import job_queue
     from resumate.store import repositories as repo
     from resumate.store.db import open_database, upgrade_database
 
@@ -293,11 +345,11 @@ def own_writes(url: str, seconds: float) -> float:
                             size_bytes=1, sha256="0" * 64, storage_key="00/" + "0" * 32,
                             now=utc_now())
         with db.write() as s:
-            repo.claim_job(s, resume_id=resume_id, now=utc_now(), lease_seconds=90)
+            job_queue.claim_job(s, resume_id=resume_id, now=utc_now(), lease_seconds=90)
         with db.write() as s:
-            repo.finish_job(s, resume_id=resume_id, now=utc_now(), attempt=1,
-                            outcome=repo.ParseOutcome(document=document, text="t" * 2000,
-                                                      quality="ok"))
+            outcome = job_queue.ParseOutcome(document=document, text="t" * 2000, quality="ok")
+            job_queue.finish_job(s, resume_id=resume_id, now=utc_now(), attempt=1,
+                                 outcome=outcome)
         count += 1
     rate = count / (time.perf_counter() - started)
     db.dispose()

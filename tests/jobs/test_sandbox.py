@@ -1,18 +1,19 @@
 from __future__ import annotations
 
+import json
 import multiprocessing
 
 from resumate.config import ParseOptions
 from resumate.jobs.sandbox import SandboxLimits, parse_in_sandbox
 
 
-def test_a_parse_reports_stages_and_returns_plain_data(resume_pdf: bytes) -> None:
+def test_a_parse_reports_stages_and_returns_its_document_as_json_text(resume_pdf: bytes) -> None:
     stages: list[str] = []
     result = parse_in_sandbox(resume_pdf, filename="cv.pdf", options=ParseOptions(ocr="never"),
                               limits=SandboxLimits(), on_stage=stages.append)
     assert result.status in ("ok", "partial")
-    assert result.document is not None
-    assert result.document["basics"]["name"] == "Jordan Example"
+    assert result.document_json is not None
+    assert json.loads(result.document_json)["basics"]["name"] == "Jordan Example"
     assert stages[0] == "detecting" and stages[-1] == "complete"
 
 
@@ -84,4 +85,5 @@ def test_after_a_killed_parse_the_next_one_runs_normally(resume_pdf: bytes) -> N
     result = parse_in_sandbox(resume_pdf, filename="cv.pdf", options=options,
                               limits=SandboxLimits())
     assert result.status in ("ok", "partial")
-    assert result.document is not None and result.document["basics"]["name"] == "Jordan Example"
+    assert result.document_json is not None
+    assert json.loads(result.document_json)["basics"]["name"] == "Jordan Example"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from resumate.store import job_queue
 from resumate.store import repositories as repo
 from resumate.store.db import open_database, upgrade_database
 
@@ -19,10 +20,10 @@ def test_a_resume_round_trips_with_its_job_and_parsed_data(database_url: str) ->
     db = open_database(database_url)
     _add(db, "r1")
     with db.write() as session:
-        assert repo.start_job(session, resume_id="r1", now=NOW) == 1
-        outcome = repo.ParseOutcome(document={"basics": {"name": "Zoë Ångström 王小明 👩‍💻"}},
+        assert job_queue.claim_job(session, resume_id="r1", now=NOW, lease_seconds=0).attempt == 1
+        outcome = job_queue.ParseOutcome(document={"basics": {"name": "Zoë Ångström 王小明 👩‍💻"}},
                                     text="text", quality="ok", overall_confidence=0.9)
-        assert repo.finish_job(session, resume_id="r1", outcome=outcome, now=NOW)
+        assert job_queue.finish_job(session, resume_id="r1", outcome=outcome, now=NOW)
     with db.read() as session:
         record = repo.get_resume(session, resume_id="r1")
         assert record is not None and record.status == "parsed"
@@ -38,9 +39,9 @@ def test_dedupe_lookup_ignores_failed_resumes(database_url: str) -> None:
     db = open_database(database_url)
     _add(db, "r1", sha="b" * 64)
     with db.write() as session:
-        repo.start_job(session, resume_id="r1", now=NOW)
-        repo.finish_job(session, resume_id="r1", now=NOW,
-                        outcome=repo.ParseOutcome(error_code="corrupt", error_message="x"))
+        job_queue.claim_job(session, resume_id="r1", now=NOW, lease_seconds=0)
+        job_queue.finish_job(session, resume_id="r1", now=NOW,
+                        outcome=job_queue.ParseOutcome(error_code="corrupt", error_message="x"))
     with db.read() as session:
         assert repo.find_resume_by_sha256(session, sha256="b" * 64) is None
     _add(db, "r2", sha="b" * 64)
@@ -57,9 +58,9 @@ def test_deleting_a_resume_cascades_to_everything(database_url: str) -> None:
     with db.write() as session:
         repo.add_share(session, resume_id="r1", token="t" * 43, expires_at=None, now=NOW)
         record = repo.get_resume(session, resume_id="r1")
-        repo.start_job(session, resume_id="r1", now=NOW)
-        repo.finish_job(session, resume_id="r1", now=NOW,
-                        outcome=repo.ParseOutcome(document={}, quality="ok"))
+        job_queue.claim_job(session, resume_id="r1", now=NOW, lease_seconds=0)
+        job_queue.finish_job(session, resume_id="r1", now=NOW,
+                        outcome=job_queue.ParseOutcome(document={}, quality="ok"))
         assert record is not None
         session.refresh(record)
         repo.record_corrections(session, record=record, document={"basics": {}},
@@ -80,7 +81,7 @@ def test_list_is_paginated_newest_first_and_filtered_by_status(database_url: str
     for i in range(5):
         _add(db, f"r{i}", now=NOW + dt.timedelta(minutes=i))
     with db.write() as session:
-        repo.start_job(session, resume_id="r0", now=NOW)
+        job_queue.claim_job(session, resume_id="r0", now=NOW, lease_seconds=0)
     with db.read() as session:
         items, total = repo.list_resumes(session, status=None, limit=2, offset=0)
         assert total == 5 and [r.id for r in items] == ["r4", "r3"]

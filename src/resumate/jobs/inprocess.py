@@ -1,13 +1,17 @@
 """The default runner: a bounded pool of threads in the service process.
 
-Each thread hands one parse to a warm sandboxed child process and waits for it, so the event loop is
-never blocked and CPU-bound parsing runs in parallel on `workers` cores. Submitted ids wait in
-the pool's queue; every submission is also a `jobs` row, so on start the runner picks up what a
-previous process left queued or running.
+Each thread runs one job: it claims the job, hands the parse to a warm sandboxed child process,
+waits for it and stores the result, so the event loop is never blocked and CPU-bound parsing
+runs in parallel on `workers` cores. There are `JOBS_PER_WORKER` times as many threads as parse
+slots (`workers`, the sandbox children running at once): while one job parses, the next one's
+claim and the previous one's result are written, so a child need not wait for the database
+between parses. Submitted ids wait in the pool's queue; every submission is also a `jobs` row,
+so on start the runner picks up what a previous process left queued or running.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import threading
@@ -17,12 +21,14 @@ from resumate.jobs.sandbox import prestart_sandbox, shutdown_sandbox
 from resumate.jobs.tasks import TaskContext, parse_resume
 from resumate.store import repositories as repo
 
+JOBS_PER_WORKER = 2
 logger = logging.getLogger(__name__)
 
 
 class InProcessRunner:
     def __init__(self, context: TaskContext, *, workers: int) -> None:
-        self.context = context
+        self.context = dataclasses.replace(
+            context, parse_slots=threading.BoundedSemaphore(workers))
         self.workers = workers
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -31,7 +37,7 @@ class InProcessRunner:
 
     def start(self) -> None:
         self._executor = ThreadPoolExecutor(
-            max_workers=self.workers, thread_name_prefix="resumate-parse")
+            max_workers=self.workers * JOBS_PER_WORKER, thread_name_prefix="resumate-parse")
         prestart_sandbox(self.workers, self.context.limits)
         try:
             with self.context.db.read() as db:

@@ -15,6 +15,7 @@ take the service down. `parses_per_process=1` gives every parse a fresh process.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import resource
 import signal
@@ -54,10 +55,11 @@ class SandboxLimits:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SandboxResult:
-    """The parse outcome as plain data (no exceptions or ORM objects cross the process line)."""
+    """The parse outcome as plain data (no exceptions or ORM objects cross the process line).
+    The JSON Resume document comes encoded by the child, so the parent only stores the text."""
 
     status: str  # ok | partial | failed
-    document: dict[str, Any] | None = None
+    document_json: str | None = None
     text: str = ""
     warnings: tuple[str, ...] = ()
     format: str | None = None
@@ -299,7 +301,7 @@ def _result_payload(result: Any) -> dict[str, Any]:
         }
     return {
         "status": result.status,
-        "document": result.to_json_resume(),
+        "document_json": json.dumps(result.to_json_resume()),
         "text": result.text,
         "warnings": tuple(result.warnings),
         "format": result.format,

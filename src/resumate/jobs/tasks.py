@@ -15,10 +15,12 @@ An outage (database, storage) raises; the claim is given back first, not counted
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -27,8 +29,9 @@ from resumate.jobs.progress import ErrorOut, ProgressHub, Stage, make_event
 from resumate.jobs.runner import ProgressSink
 from resumate.jobs.sandbox import SandboxLimits, SandboxResult, parse_in_sandbox
 from resumate.jobs.webhooks import NO_DISPATCH, WebhookDispatcher, queue_webhooks
+from resumate.store import job_queue
 from resumate.store import repositories as repo
-from resumate.store.db import Database
+from resumate.store.db import Database, JsonText
 from resumate.store.files import FileStore, LocalFileStore, S3FileStore, StorageError
 
 MAX_ATTEMPTS = 3
@@ -65,6 +68,9 @@ class TaskContext:
     observer: ParseObserver = field(default_factory=_NoObserver)
     clock: Callable[[], dt.datetime] = utc_now
     webhooks: WebhookDispatcher = field(default_factory=lambda: NO_DISPATCH)
+    # Held while a job parses: the in-process runner runs more jobs than it has parse slots, so
+    # one job's bookkeeping (claim, file, result) overlaps another one's parse.
+    parse_slots: AbstractContextManager[object] = field(default_factory=contextlib.nullcontext)
     delay_seconds: float = 0.0  # tests only: a deterministic slow parse
 
 
@@ -110,15 +116,12 @@ def parse_resume(
 ) -> TaskOutcome:
     """Run one resume's parse from claim to stored result (see the module docstring)."""
     with context.db.write() as db:
-        claim = repo.claim_job(db, resume_id=resume_id, now=context.clock(),
-                               lease_seconds=lease_seconds)
-        record = repo.get_resume(db, resume_id=resume_id) if claim.attempt else None
-        filename = record.filename if record is not None else None
-        key = record.storage_key if record is not None else None
+        claim = job_queue.claim_job(db, resume_id=resume_id, now=context.clock(),
+                                    lease_seconds=lease_seconds)
     if not claim.attempt:
         return TaskOutcome(busy_seconds=claim.busy_seconds)
     try:
-        _run_claimed(resume_id, claim.attempt, filename, key, context)
+        _run_claimed(resume_id, claim.attempt, claim.filename, claim.storage_key, context)
     except Exception as error:
         _release_quietly(resume_id, claim.attempt, context, count=not is_transient(error))
         raise
@@ -145,22 +148,24 @@ def _run_claimed(
         _finish(resume_id, context, _gave_up(filename), seconds=0.0, attempt=attempt)
         return
     _report(context, resume_id, "detecting")
-    started = time.monotonic()
     try:
         data = context.files.get(key)
     except StorageError:
         logger.exception("stored file missing for resume %s", resume_id)
         _finish(resume_id, context, _gave_up(filename), seconds=0.0, attempt=attempt)
         return
-    if context.delay_seconds:
-        time.sleep(context.delay_seconds)
-    timer = _StageTimer(context, resume_id)
-    result = parse_in_sandbox(
-        data, filename=filename, options=context.options, limits=context.limits,
-        on_stage=timer.enter,
-    )
-    timer.close()
-    _finish(resume_id, context, result, seconds=time.monotonic() - started, attempt=attempt)
+    with context.parse_slots:
+        started = time.monotonic()
+        if context.delay_seconds:
+            time.sleep(context.delay_seconds)
+        timer = _StageTimer(context, resume_id)
+        result = parse_in_sandbox(
+            data, filename=filename, options=context.options, limits=context.limits,
+            on_stage=timer.enter,
+        )
+        timer.close()
+        seconds = time.monotonic() - started
+    _finish(resume_id, context, result, seconds=seconds, attempt=attempt)
 
 
 def _release_quietly(resume_id: str, attempt: int, context: TaskContext, *, count: bool) -> None:
@@ -168,8 +173,8 @@ def _release_quietly(resume_id: str, attempt: int, context: TaskContext, *, coun
     may be the thing that is down; then the lease runs out on its own)."""
     try:
         with context.db.write() as db:
-            repo.release_job(db, resume_id=resume_id, attempt=attempt, now=context.clock(),
-                             count_attempt=count)
+            job_queue.release_job(db, resume_id=resume_id, attempt=attempt,
+                                  now=context.clock(), count_attempt=count)
     except Exception:
         logger.warning("could not release the claim on resume %s; it expires with its lease",
                        resume_id)
@@ -179,19 +184,19 @@ def _finish(
     resume_id: str, context: TaskContext, result: SandboxResult, *, seconds: float,
     attempt: int | None,
 ) -> bool:
-    outcome = repo.ParseOutcome(
-        document=result.document, text=result.text, warnings=result.warnings,
+    document = None if result.document_json is None else JsonText(result.document_json)
+    outcome = job_queue.ParseOutcome(
+        document=document, text=result.text, warnings=result.warnings,
         quality=None if result.status == "failed" else result.status,
         overall_confidence=result.overall_confidence, format=result.format, pages=result.pages,
         error_code=result.error_code, error_message=result.error_message,
     )
     key_to_delete = None
     with context.db.write() as db:
-        stored = repo.finish_job(db, resume_id=resume_id, outcome=outcome, now=context.clock(),
-                                 attempt=attempt)
-        record = repo.get_resume(db, resume_id=resume_id) if stored else None
-        if record is not None and outcome.error_code is not None:
-            key_to_delete, record.storage_key = record.storage_key, None
+        stored = job_queue.finish_job(db, resume_id=resume_id, outcome=outcome,
+                                      now=context.clock(), attempt=attempt)
+        if stored and outcome.error_code is not None:
+            key_to_delete = job_queue.take_storage_key(db, resume_id=resume_id)
         deliveries = queue_webhooks(db, resume_id=resume_id, now=context.clock()) if stored else []
     if key_to_delete is not None:  # a file we could not parse is not kept
         context.files.delete(key_to_delete)

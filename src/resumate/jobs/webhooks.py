@@ -112,14 +112,15 @@ class WebhookPolicy:
 def queue_webhooks(db: Session, *, resume_id: str, now: dt.datetime) -> list[int]:
     """Write one pending delivery per callback batch holding this resume (inside the caller's
     transaction, next to the job's outcome); returns their ids for the dispatcher."""
-    record = repo.get_resume(db, resume_id=resume_id)
+    batch_ids = repo.callback_batch_ids(db, resume_id=resume_id)
+    record = repo.get_resume(db, resume_id=resume_id) if batch_ids else None
     if record is None:
         return []
     ids = []
-    for batch in repo.callback_batches_of(db, resume_id=resume_id):
-        payload = resume_finished_payload(record, batch_id=batch.id, now=now)
+    for batch_id in batch_ids:
+        payload = resume_finished_payload(record, batch_id=batch_id, now=now)
         ids.append(repo.add_webhook_delivery(
-            db, batch_id=batch.id, resume_id=resume_id, event=EVENT_RESUME_FINISHED,
+            db, batch_id=batch_id, resume_id=resume_id, event=EVENT_RESUME_FINISHED,
             payload=payload, now=now).id)
     return ids
 

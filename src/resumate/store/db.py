@@ -8,10 +8,14 @@ for the writer and writers never fail with "database is locked". Callers own the
         repositories.add_resume(session, ...)
     with db.read() as session:
         repositories.get_resume(session, resume_id=...)
+
+JSON columns take Python values, or `JsonText`: a document already encoded elsewhere (the parse
+process encodes its result), written as it is.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +30,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 HEALTH_TIMEOUT_SECONDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """A value for a JSON column that is already JSON text; stored without re-encoding."""
+
+    text: str
+
+
+def encode_json(value: Any) -> str:
+    """The engines' JSON serializer: `JsonText` as it is, anything else through `json.dumps`."""
+    return value.text if isinstance(value, JsonText) else json.dumps(value)
 
 
 @dataclass
@@ -86,13 +102,15 @@ def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         _ensure_sqlite_directory(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(url, json_serializer=encode_json,
+                               connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _configure_sqlite)
         return engine
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = HEALTH_TIMEOUT_SECONDS
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(url, pool_pre_ping=True, json_serializer=encode_json,
+                         connect_args=connect_args)
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

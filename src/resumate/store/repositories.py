@@ -1,25 +1,25 @@
 """Queries and writes as plain functions with keyword-only arguments; the caller owns the
-transaction (see `Database.write()`)."""
+transaction (see `Database.write()`). A job's claim and outcome are in `job_queue`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from resumate.store.job_queue import OPEN_JOB_STATUSES
 from resumate.store.models import (
     BatchItemRecord,
     BatchRecord,
     CorrectionRecord,
     JobRecord,
-    ParsedDataRecord,
     ResumeRecord,
     ShareRecord,
     WebhookDeliveryRecord,
+    table_of,
 )
 
 # --- resumes --------------------------------------------------------------------------------------
@@ -90,69 +90,7 @@ def confirm_resume(db: Session, *, record: ResumeRecord, now: dt.datetime) -> No
     record.updated_at = now
 
 
-# --- parse results ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ParseOutcome:
-    """What the job writes back; `error_code` set means the parse failed."""
-
-    document: dict[str, Any] | None = None
-    text: str = ""
-    warnings: Sequence[str] = ()
-    quality: str | None = None
-    overall_confidence: float | None = None
-    format: str | None = None
-    pages: int | None = None
-    error_code: str | None = None
-    error_message: str | None = None
-
-
-def start_job(db: Session, *, resume_id: str, now: dt.datetime) -> int:
-    """Mark the resume's open job running and return its attempt number (1, 2, ...);
-    0 when the resume is gone or has no open job."""
-    job = _open_job(db, resume_id=resume_id)
-    record = db.get(ResumeRecord, resume_id)
-    if job is None or record is None:
-        return 0
-    job.status, job.started_at, job.attempts = "running", now, job.attempts + 1
-    record.status, record.updated_at = "processing", now
-    return job.attempts
-
-
-def finish_job(
-    db: Session, *, resume_id: str, outcome: ParseOutcome, now: dt.datetime,
-    attempt: int | None = None,
-) -> bool:
-    """Store the outcome; False when the resume was deleted meanwhile, or (given `attempt`)
-    when that claim on the job is no longer the current one (another delivery took over)."""
-    record = db.get(ResumeRecord, resume_id)
-    if record is None:
-        return False
-    failed = outcome.error_code is not None
-    job = _open_job(db, resume_id=resume_id, lock=attempt is not None)
-    if attempt is not None and (job is None or job.status != "running"
-                                or job.attempts != attempt):
-        return False
-    if job is not None:
-        job.status, job.finished_at, job.error_code = (
-            "failed" if failed else "done", now, outcome.error_code)
-    record.updated_at = now
-    record.format = outcome.format or record.format
-    record.pages = outcome.pages
-    if failed:
-        record.status, record.error_code = "failed", outcome.error_code
-        record.error_message = outcome.error_message
-        return True
-    assert outcome.document is not None
-    record.status, record.quality, record.parsed_at = "parsed", outcome.quality, now
-    record.overall_confidence = outcome.overall_confidence
-    record.error_code = record.error_message = None
-    db.merge(ParsedDataRecord(
-        resume_id=resume_id, document=outcome.document, text=outcome.text,
-        warnings=list(outcome.warnings),
-    ))
-    return True
+# --- jobs ---------------------------------------------------------------------------------------
 
 
 def reset_for_reparse(db: Session, *, record: ResumeRecord, now: dt.datetime) -> None:
@@ -164,7 +102,7 @@ def unfinished_job_resume_ids(db: Session) -> list[str]:
     """Resumes whose job is queued or was running when the process stopped, oldest first."""
     query = (
         select(JobRecord.resume_id)
-        .where(JobRecord.status.in_(("queued", "running")))
+        .where(JobRecord.status.in_(OPEN_JOB_STATUSES))
         .order_by(JobRecord.created_at, JobRecord.id)
     )
     return list(dict.fromkeys(db.scalars(query).all()))
@@ -172,63 +110,6 @@ def unfinished_job_resume_ids(db: Session) -> list[str]:
 
 def count_jobs(db: Session, *, status: str) -> int:
     return int(db.scalar(select(func.count()).where(JobRecord.status == status)) or 0)
-
-
-def _open_job(db: Session, *, resume_id: str, lock: bool = False) -> JobRecord | None:
-    query = (
-        select(JobRecord)
-        .where(JobRecord.resume_id == resume_id, JobRecord.status.in_(("queued", "running")))
-        .order_by(JobRecord.id.desc())
-        .limit(1)
-    )
-    if lock:  # SELECT ... FOR UPDATE on PostgreSQL: two deliveries claim one after the other
-        query = query.with_for_update()
-    return db.scalars(query).first()
-
-
-@dataclass(frozen=True, slots=True)
-class JobClaim:
-    """The outcome of claiming a job: `attempt` > 0 means ours to run; otherwise nothing to do,
-    or (`busy_seconds` > 0) another delivery holds a live lease on it."""
-
-    attempt: int = 0
-    busy_seconds: float = 0.0
-
-
-def claim_job(
-    db: Session, *, resume_id: str, now: dt.datetime, lease_seconds: float
-) -> JobClaim:
-    """Start the resume's open job unless another worker's claim (younger than
-    `lease_seconds`) is still live. A job that is done or gone gives `JobClaim()`."""
-    job = _open_job(db, resume_id=resume_id, lock=True)
-    record = db.get(ResumeRecord, resume_id)
-    if job is None or record is None:
-        return JobClaim()
-    if job.status == "running" and job.started_at is not None:
-        held_until = job.started_at + dt.timedelta(seconds=lease_seconds)
-        if held_until > now:
-            return JobClaim(busy_seconds=max(0.1, (held_until - now).total_seconds()))
-    job.status, job.started_at, job.attempts = "running", now, job.attempts + 1
-    record.status, record.updated_at = "processing", now
-    return JobClaim(attempt=job.attempts)
-
-
-def release_job(
-    db: Session, *, resume_id: str, attempt: int, now: dt.datetime, count_attempt: bool
-) -> bool:
-    """Give a claim back so that a retry can take it at once: queued again. An attempt cut
-    short by an outage is not counted (`count_attempt=False`: it says nothing about the file).
-    False when the claim is no longer ours."""
-    job = _open_job(db, resume_id=resume_id, lock=True)
-    if job is None or job.status != "running" or job.attempts != attempt:
-        return False
-    job.status, job.started_at = "queued", None
-    if not count_attempt:
-        job.attempts -= 1
-    record = db.get(ResumeRecord, resume_id)
-    if record is not None:
-        record.status, record.updated_at = "queued", now
-    return True
 
 
 def stale_open_jobs(
@@ -346,13 +227,18 @@ def batch_resumes(db: Session, *, batch_id: str) -> Sequence[ResumeRecord]:
     return db.scalars(query).all()
 
 
-def callback_batches_of(db: Session, *, resume_id: str) -> Sequence[BatchRecord]:
-    query = (
-        select(BatchRecord)
-        .join(BatchItemRecord, BatchItemRecord.batch_id == BatchRecord.id)
-        .where(BatchItemRecord.resume_id == resume_id, BatchRecord.callback_url.is_not(None))
-    )
-    return db.scalars(query).all()
+_BATCHES, _BATCH_ITEMS = table_of(BatchRecord), table_of(BatchItemRecord)
+_CALLBACK_BATCH_IDS = (
+    select(_BATCHES.c.id)
+    .join(_BATCH_ITEMS, _BATCH_ITEMS.c.batch_id == _BATCHES.c.id)
+    .where(_BATCH_ITEMS.c.resume_id == bindparam("rid"), _BATCHES.c.callback_url.is_not(None))
+)
+
+
+def callback_batch_ids(db: Session, *, resume_id: str) -> list[str]:
+    """The batches holding this resume that have a callback URL (a Core query: it runs after
+    every parse, and almost always finds none)."""
+    return list(db.scalars(_CALLBACK_BATCH_IDS, {"rid": resume_id}).all())
 
 
 def add_webhook_delivery(
