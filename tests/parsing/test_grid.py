@@ -26,8 +26,14 @@ def _sidebar() -> list[Line]:
 def test_a_grid_of_right_aligned_columns_is_read_column_by_column() -> None:
     texts = [line.text for line in read_grid_columns(_sidebar())]
     assert texts == [
-        "Programming Language", "Go", "Python",
-        "Data systems", "MySQL, TiDB", "Prometheus", "Redis", "Kafka",
+        "Programming Language",
+        "Go",
+        "Python",
+        "Data systems",
+        "MySQL, TiDB",
+        "Prometheus",
+        "Redis",
+        "Kafka",
     ]
 
 
@@ -46,3 +52,30 @@ def test_lines_that_do_not_line_up_are_left_as_they_are() -> None:
         _row(2, (330, "AWS, GCP", 9.0)),
     ]
     assert read_grid_columns(lines) == lines
+
+
+def test_left_edges_that_wander_a_little_still_make_columns() -> None:
+    # OCR boxes: the left edges of one column spread over a few points
+    def row(index: int, *cells: tuple[float, str]) -> Line:
+        items = tuple(
+            TextItem(t, x, 14.0 * index, x + 6 * len(t), 14.0 * index + 9) for x, t in cells
+        )
+        return Line(index, 0, items, gap_above=4.0)
+
+    lines = [
+        row(0, (44.9, "Jenkins"), (220.1, "Scripting")),
+        row(1, (45.5, "Intermediate"), (219.5, "Advanced")),
+        row(2, (43.2, "DevOps"), (218.9, "Automation")),
+        row(3, (41.0, "Kubernetes"), (215.6, "Docker")),
+    ]
+    texts = [line.text for line in read_grid_columns(lines)]
+    assert texts == [
+        "Jenkins",
+        "Intermediate",
+        "DevOps",
+        "Kubernetes",
+        "Scripting",
+        "Advanced",
+        "Automation",
+        "Docker",
+    ]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from resumate.document import TextItem
 from resumate.parsing.lines import Line
 
-EDGE_TOLERANCE_PT = 2.0
+EDGE_TOLERANCE_PT = 4.0
 MIN_GRID_ROWS = 3
 
 
@@ -42,32 +42,41 @@ def _right(cell: TextItem) -> float:
     return cell.x1
 
 
-def _shared_edges(edges: list[float]) -> list[float]:
-    """Edges that at least MIN_GRID_ROWS cells share, left to right."""
+def _shared_edges(edges: list[float]) -> list[tuple[float, float]]:
+    """(from, to) ranges of edges, each gap inside a range at most EDGE_TOLERANCE_PT, that at
+    least MIN_GRID_ROWS cells share, left to right (OCR boxes wander by a few points)."""
     clusters: list[list[float]] = []
     for x in sorted(edges):
         if clusters and x - clusters[-1][-1] <= EDGE_TOLERANCE_PT:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    return [sum(c) / len(c) for c in clusters if len(c) >= MIN_GRID_ROWS]
+    return [(c[0], c[-1]) for c in clusters if len(c) >= MIN_GRID_ROWS]
 
 
-def _column_of(x: float, anchors: list[float]) -> int | None:
-    nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
-    return nearest if abs(anchors[nearest] - x) <= EDGE_TOLERANCE_PT else None
+def _column_of(x: float, anchors: list[tuple[float, float]]) -> int | None:
+    for i, (low, high) in enumerate(anchors):
+        if low - EDGE_TOLERANCE_PT <= x <= high + EDGE_TOLERANCE_PT:
+            return i
+    return None
+
+
+def _nearest_column(x: float, anchors: list[tuple[float, float]]) -> int:
+    return min(
+        range(len(anchors)), key=lambda i: min(abs(anchors[i][0] - x), abs(anchors[i][1] - x))
+    )
 
 
 def _by_column(
-    lines: Sequence[Line], anchors: list[float], edge: Callable[[TextItem], float]
+    lines: Sequence[Line], anchors: list[tuple[float, float]], edge: Callable[[TextItem], float]
 ) -> list[Line]:
     columns: list[list[Line]] = [[] for _ in anchors]
     for line in lines:
         for cell in line.cells:
             x = edge(cell)
             column = _column_of(x, anchors)
-            if column is None:  # a cell off the grid: the column it starts in
-                column = min(range(len(anchors)), key=lambda i: abs(anchors[i] - x))
+            if column is None:  # a cell off the grid: the nearest column
+                column = _nearest_column(x, anchors)
             columns[column].append(replace(line, cells=(cell,)))
     return [line for column in columns for line in _join_wrapped_names(column)]
 
