@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from resumate.document import Document, Page, TextItem
-from resumate.parsing.lines import Line, document_lines
+from resumate.parsing.lines import Line, document_lines, drop_page_furniture
 
 
 def _item(text: str, x: float, y: float, size: float = 10.0) -> TextItem:
@@ -194,3 +194,17 @@ def test_a_left_column_of_single_word_labels_stays_beside_its_content() -> None:
         rows.append(_item(f"Content sentence number {i} beside its label", 200, 100 + 14 * i))
     texts = [ln.text for ln in document_lines(Document("pdf", (Page(0, 612, 792, tuple(rows)),)))]
     assert texts[0] == "Label0 Content sentence number 0 beside its label"
+
+
+def test_page_numbers_and_a_footer_ending_in_the_page_count_are_dropped() -> None:
+    def line(index: int, text: str, y: float) -> Line:
+        return Line(index, 0, (_item(text, 40, y),), gap_above=4.0)
+
+    lines = [
+        line(0, "Jane Roe", 100),
+        line(1, "Senior Engineer at Acme", 120),
+        line(2, "Jane Roe - Page 1 of 3", 770),
+        line(3, "2", 780),
+    ]
+    kept = drop_page_furniture(lines, {0: 792.0})
+    assert [ln.text for ln in kept] == ["Jane Roe", "Senior Engineer at Acme"]

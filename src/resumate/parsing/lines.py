@@ -324,6 +324,10 @@ def _split_columns(
 _PAGE_NUMBER = re.compile(
     r"^\W*(page|seite|página|pagina)?\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I
 )
+# a footer that ends in the page count ("Jane Roe - Page 1 of 3")
+_PAGE_COUNT_TAIL = re.compile(
+    r"(page|seite|página|pagina)\s*\d{1,3}\s*(of|/|von|de|sur)\s*\d{1,3}\W*$", re.I
+)
 FURNITURE_MARGIN = 0.08  # running headers and footers sit in the top or bottom 8% of a page
 
 
@@ -349,6 +353,7 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
             in_margin(line)
             and (
                 _PAGE_NUMBER.match(line.text.strip())
+                or _PAGE_COUNT_TAIL.search(line.text)
                 or len(repeated.get(re.sub(r"\d+", "#", line.text.strip().lower()), ())) >= 2
             )
         )
