@@ -109,6 +109,7 @@ def test_skill_key_keeps_plus_and_hash(a: str, b: str) -> None:
         ("HTML / CSS / JavaScript", ["HTML / CSS / JavaScript"]),
         ("Sales & Marketing", ["Sales & Marketing"]),
         ("Docker (containerization), Git", ["Docker (containerization)", "Git"]),
+        ("Python, (beta)", ["Python", "beta"]),
         ("Weights & Biases", ["Weights & Biases"]),
         ("Python · SQL · Tableau", ["Python", "SQL", "Tableau"]),
         ("Excel, PowerPoint, etc.", ["Excel", "PowerPoint"]),

@@ -564,6 +564,8 @@ def _label_block_starts(
         ):
             ignored.add(i)
     return starts, ignored
+
+
 def _is_label_line(line: Line, mark: Mark | None, label: TextItem) -> bool:
     """`line` starts with a label that wraps onto `label` (same x, set as tightly as the lines
     of one paragraph: "Professional Skills" / "Summary"); labels of separate rows ("Skills",

@@ -167,13 +167,16 @@ def split_skill_list(text: str) -> list[str]:
     item, unless it is a level ("advanced", "5 years"), which is dropped.
     """
     items: list[str] = []
+    before = ""  # the text before a bracket: it qualifies the last item unless a separator ends it
     for chunk, nested in _bracket_chunks(text):
         parts = [
             _LEADING_AND_RE.sub("", p.strip(" \t:*-•·\"'")).rstrip(".").strip()
             for p in _SPLIT_RE.split(chunk)
         ]
         parts = [p for p in parts if p]
-        if nested and len(parts) == 1 and items and not chunk.rstrip().endswith(","):
+        follows_item = bool(items) and not _ENDS_WITH_SEPARATOR_RE.search(before)
+        before = chunk
+        if nested and len(parts) == 1 and follows_item:
             if not _LEVEL_NOTE_RE.match(parts[0]):
                 items[-1] = f"{items[-1]} ({parts[0]})"  # "Git (version control)"
             continue
@@ -187,6 +190,7 @@ def split_skill_list(text: str) -> list[str]:
 
 
 _LEADING_AND_RE = re.compile(r"^(?:and|und|et|&)\s+", re.IGNORECASE)  # "(EC2, S3) and Go"
+_ENDS_WITH_SEPARATOR_RE = re.compile(r"[,;|•·●▪◦■►✓✔]\s*$")
 
 
 def _bracket_chunks(text: str) -> list[tuple[str, bool]]:
