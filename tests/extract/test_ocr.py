@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +17,9 @@ from resumate.extract.ocr import (
 )
 
 from .conftest import FakeOcr
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 
 def _word(
@@ -166,3 +170,37 @@ def test_a_skewed_page_is_straightened_line_by_line() -> None:
         tops = [w.y0 for w in level if w.line == line]
         assert max(tops) - min(tops) < 0.5
     assert straighten(words[:6]) == words[:6]  # one line says nothing about the page
+
+
+def _page_with_banner(text_fill: int) -> Image:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1400, 700), 240)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 40, 1360, 240), fill=160)  # a grey banner
+    font = ImageFont.load_default(size=56)
+    draw.text((80, 100), "Sophie Russell", fill=text_fill, font=font)
+    for i in range(6):
+        draw.text((80, 300 + 60 * i), f"Body line number {i}", fill=0, font=font)
+    return image
+
+
+def test_light_text_on_a_grey_banner_is_made_dark_on_white() -> None:
+    darkened = ocr.darken_light_text_on_bands(_page_with_banner(text_fill=255))
+    assert darkened.getpixel((60, 60)) == 255  # the banner's grey is now white
+    assert min(darkened.crop((80, 100, 700, 200)).tobytes()) == 0  # its text is black
+    assert (
+        darkened.crop((0, 300, 1400, 700)).tobytes()
+        == _page_with_banner(255).crop((0, 300, 1400, 700)).tobytes()
+    )  # the page around the banner is unchanged
+
+
+def test_dark_text_on_a_tinted_band_is_left_alone() -> None:
+    page = _page_with_banner(text_fill=0)
+    assert ocr.darken_light_text_on_bands(page).tobytes() == page.tobytes()
+
+
+def test_tesseract_reads_a_name_in_white_on_a_grey_banner() -> None:
+    engine = _tesseract_or_skip()
+    texts = [box.text for box in engine.recognize(_page_with_banner(text_fill=255))]
+    assert texts[0] == "Sophie Russell"

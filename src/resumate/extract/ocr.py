@@ -154,6 +154,7 @@ class TesseractEngine:
 
     def recognize(self, image: Image) -> list[OcrBox]:
         gray, scale = _reduce(image.convert("L"), TESSERACT_MAX_SIDE_PX)
+        gray = darken_light_text_on_bands(gray)
         with self._lock:
             self._api.SetImage(gray)
             try:
@@ -262,6 +263,64 @@ def packaged_tessdata_dir() -> Path | None:
             if path.is_file():
                 return path.parent
     return None
+
+
+BAND_CONTRAST = 40  # a band this much darker than the page is a banner; text this much off it
+MIN_BAND_PX = 12
+BAND_FLATNESS = 20  # a banner's background stays within this of its median ...
+BAND_MIN_FLAT_SHARE = 0.7  # ... over this share of its pixels (text on white does not)
+
+
+def darken_light_text_on_bands(gray: Image) -> Image:
+    """Light text on a darker band (a name in white on a grey banner) made black on white.
+
+    A global threshold puts such a band and its text on the same side, so the text is lost.
+    Primary rule: rows whose mean is BAND_CONTRAST darker than the page's usual row form a band;
+    when most of it is one plain tone darker than the page, and more of the rest is lighter
+    than that tone than darker, the light pixels are text. Fallback: the image as it is.
+    """
+    means = list(gray.resize((1, gray.height)).tobytes())  # one mean per row (mode L)
+    page = sorted(means)[len(means) // 2]
+    dark = [y for y, mean in enumerate(means) if mean < page - BAND_CONTRAST]
+    bands: list[list[int]] = []
+    for y in dark:  # rows of light text inside a band lift its mean: bridge short gaps
+        if bands and y - bands[-1][1] <= MIN_BAND_PX * 2:
+            bands[-1][1] = y
+        else:
+            bands.append([y, y])
+    out = gray
+    for top, bottom in bands:
+        if bottom - top >= MIN_BAND_PX:
+            out = _lighten_band(out, top, bottom + 1, page)
+    return out
+
+
+def _lighten_band(gray: Image, top: int, bottom: int, page: int) -> Image:
+    columns = gray.crop((0, top, gray.width, bottom)).resize((gray.width, 1)).tobytes()
+    inside = [x for x, mean in enumerate(columns) if mean < page - BAND_CONTRAST]
+    if not inside:
+        return gray
+    box = (inside[0], top, inside[-1] + 1, bottom)  # the banner, without the page beside it
+    band = gray.crop(box)
+    histogram = band.histogram()
+    total = sum(histogram)
+    running, median = 0, 0
+    for value, count in enumerate(histogram):
+        running += count
+        if running * 2 >= total:
+            median = value
+            break
+    flat = sum(histogram[max(0, median - BAND_FLATNESS) : median + BAND_FLATNESS + 1])
+    if median >= page - BAND_CONTRAST or flat < BAND_MIN_FLAT_SHARE * total:
+        return gray  # not a plain background (lines of dark text on the page, a photo)
+    light = sum(histogram[min(255, median + BAND_CONTRAST) :])
+    dark = sum(histogram[: max(0, median - BAND_CONTRAST)])
+    if light <= dark:
+        return gray  # dark text on a tinted band: Tesseract reads it as it is
+    cut = median + BAND_CONTRAST // 2
+    out = gray.copy()
+    out.paste(band.point(lambda v: 0 if v > cut else 255), box)
+    return out
 
 
 def _reduce(image: Image, max_side: int) -> tuple[Image, float]:
