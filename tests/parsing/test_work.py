@@ -155,3 +155,16 @@ def test_an_employer_over_a_group_of_roles_heads_them_all() -> None:
     assert [(w.name, w.position) for w in works][1:] == [
         ("Travix", "Frontend Tech Lead"), ("Travix", "Senior Frontend Developer"),
     ]
+
+
+def test_a_short_title_far_from_its_dates_does_not_run_on_to_the_employer() -> None:
+    # a scan: every line has one style, so only the room left beside the title tells
+    lines = [
+        _line(0, "Cloud Architect & Interim CIO", "Jan 2026 – present"),
+        replace(_line(1, "Nimbus GmbH"), gap_above=1.0),
+        _line(2, "• Strategic consulting and cloud engineering for executives", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Nimbus GmbH", "Cloud Architect & Interim CIO")
+    ]

@@ -43,6 +43,7 @@ MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
+WRAP_ROOM_EM = 8.0  # a cell ending further than this from the next cell had room to go on
 _JOINING_WORDS = frozenset(
     {"of", "and", "&", "for", "the", "at", "in", "de", "du", "des", "la", "le", "di", "da", "do",
      "em", "en", "y", "et", "und", "für"}
@@ -278,19 +279,29 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
 
 def _wraps_onto(anchor: Line, line: Line) -> bool:
     """The anchor's first cell continues on `line` (see `_may_wrap`)."""
-    return _is_tight_tail(line) and _may_wrap(anchor.cells[0], line)
+    return _is_tight_tail(line) and _may_wrap(anchor.cells[0], line, anchor)
 
 
-def _may_wrap(cell: TextItem, line: Line) -> bool:
+def _may_wrap(cell: TextItem, line: Line, row: Line) -> bool:
     """A cell runs on to the next line when it is long, stops on a joining word ("Institute
-    of"), or the next line has its style; a short bold title ("Contractor (design, admin)")
-    does not run on to the plain employer set tightly under it."""
+    of"), or the next line has its style and the cell reaches the cell after it on its row
+    (text wraps when it runs out of room); a short bold title ("Contractor (design, admin)")
+    does not run on to the plain employer set tightly under it, nor does a short title far
+    from its dates run on to the employer under it in a scan, where every line has one style."""
     tokens = cell.text.split()
     return (
         len(words(cell.text)) >= MIN_WRAPPING_WORDS
         or (bool(tokens) and tokens[-1].lower() in _JOINING_WORDS)
-        or cell.bold == line.is_bold
+        or (cell.bold == line.is_bold and _fills_its_room(cell, row))
     )
+
+
+def _fills_its_room(cell: TextItem, row: Line) -> bool:
+    following = [c for c in row.cells if c.x0 > cell.x1]
+    if not following:
+        return True  # nothing beside it to measure the room by
+    room = min(c.x0 for c in following) - cell.x1
+    return room < WRAP_ROOM_EM * cell.font_size
 
 
 def _is_tight_tail(line: Line) -> bool:
@@ -314,7 +325,7 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
             # when that cell was long enough to run out of room.
             k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
             cell = prev.cells[k]
-            if not _may_wrap(cell, line):
+            if not _may_wrap(cell, line, prev):
                 out.append(line)
                 continue
             merged = replace(cell, text=f"{cell.text} {line.text.strip()}", y1=line.y1)
