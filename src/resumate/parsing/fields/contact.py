@@ -305,8 +305,13 @@ def _phone_in(text: str, region: str) -> tuple[str, bool] | None:
     if count_digits(text) < 7:
         return None
     text = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    if not any(7 <= count_digits(m.group(0)) <= 17 for m in _PHONE_SHAPE.finditer(text)):
-        return None  # cheap shape check before the full matcher
+    shapes = [
+        m.group(0).strip()
+        for m in _PHONE_SHAPE.finditer(text)
+        if 7 <= count_digits(m.group(0)) <= 17
+    ]
+    if all(_DATE_SHAPE.fullmatch(shape) for shape in shapes):
+        return None  # nothing phone-shaped but dates: cheap checks before the full matcher
     for match in phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.VALID
     ):
