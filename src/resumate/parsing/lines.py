@@ -27,7 +27,7 @@ CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a n
 OVERLAP_SPACE_EM = 0.5  # an item reaching this far back over its left neighbour is another word
 MIN_COLUMN_SHARE = 0.05  # each side of a gutter holds at least this share of the page's text
 MIN_COLUMN_LINES = 4
-SIDEBAR_MIN_ROWS = 20
+SIDEBAR_MIN_ROWS = 20  # a right-hand column this long may be a list of short lines (a sidebar)
 MAX_PLACE_CHARS = 40  # longer text is not just a place ("San Francisco, CA, United States")
 GUTTER_MIN_WIDTH_PT = 6.0
 GUTTER_HINT_TOLERANCE_PT = 20.0  # a gutter this close to the previous page's continues it
@@ -128,7 +128,8 @@ def _read_columns(
     column: int,
     gutter: float | None = None,
 ) -> LineGroups:
-    """Split at the best gutter, then split each side again (three-column pages, sidebars)."""
+    """Split at the best gutter, then split each side again (three-column pages, sidebars).
+    At depth 0 the caller passes the page's gutter (found with the previous page's as a hint)."""
     if depth and depth < MAX_COLUMN_DEPTH:
         gutter = find_gutter(rows, width)
     if gutter is None:

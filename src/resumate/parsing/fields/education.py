@@ -197,7 +197,7 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
 
 
 def _is_unit(text: str) -> bool:
-    """A school's college or centre ("College of Engineering", "Complex Systems Center"); a
+    """A school's college or faculty ("College of Engineering", "School of Medicine"); a
     two-word level ("Primary School") is a programme, not a unit."""
     return (
         len(text.split()) >= 3
