@@ -134,3 +134,18 @@ def test_a_small_town_before_a_country_stays_with_the_school() -> None:
     lines = [_line(0, "Master, Manipal Institute of Technology - Manipal, India", "2014 - 2016")]
     [(institution, _study_type, _area)] = _summary(lines)
     assert institution == "Manipal Institute of Technology, Manipal, India"
+
+
+def test_a_name_after_a_bare_degree_and_a_comma_is_the_field() -> None:
+    lines = [
+        _line(0, "Certification, Cloud Engineering"),
+        _line(1, "Amazon Web Services"),
+        _line(2, "2021 - 2022"),
+    ]
+    assert _summary(lines) == [("Amazon Web Services", "Certification", "Cloud Engineering")]
+
+
+def test_a_school_after_a_bare_degree_stays_the_school() -> None:
+    lines = [_line(0, "Bachelor", "CEFIT, System Technique", "Jan 2014 - Dec 2015")]
+    [(institution, study_type, _area)] = _summary(lines)
+    assert (institution, study_type) == ("CEFIT", "Bachelor")

@@ -98,6 +98,8 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         area = None
     if degree is not None and area:
         area, pieces = _area_with_tail(area, degree, pieces)
+    elif degree is not None and area is None:
+        area, pieces = _area_after_comma(degree, pieces)
     rest = [p for p in pieces if p is not degree and not _is_place(p.text)]
     school = _find_institution(rest)
     institution = _with_place(school, pieces)
@@ -147,6 +149,35 @@ def _area_with_tail(
     ):
         return area, pieces
     return f"{area}, {following.text}", [p for p in pieces if p is not following]
+
+
+def _area_after_comma(
+    degree: Segment, pieces: list[Segment]
+) -> tuple[str | None, list[Segment]]:
+    """A bare degree followed by a comma and a name gives that name as its field
+    ("Certification, Cloud Engineering" over "Amazon Web Services"), when another piece of the
+    entry, no less field-like, can be the school."""
+    at = pieces.index(degree)
+    following = pieces[at + 1] if at + 1 < len(pieces) else None
+    if (
+        following is None
+        or f"{degree.text}, {following.text}" not in degree.line.text
+        or lexicon.looks_like_institution(following.text) >= 0.5
+        or lexicon.match_degree(following.text)
+        or _is_place(following.text)
+    ):
+        return None, pieces
+    others = [
+        p.text for p in pieces
+        if p is not degree and p is not following
+        and not _is_place(p.text) and not lexicon.match_degree(p.text)
+    ]
+    if not others:
+        return None, pieces  # nothing else could be the school: the piece may name it
+    fieldness = lexicon.looks_like_field_of_study
+    if fieldness(following.text) < max(map(fieldness, others)):
+        return None, pieces  # "BSc, Stanford" over "Computer Science"
+    return following.text, [p for p in pieces if p is not following]
 
 
 def _names_school(text: str) -> bool:
