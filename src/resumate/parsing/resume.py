@@ -74,6 +74,10 @@ def build_resume(
         body = [line for s in sections if s.kind == kind for line in s.lines]
         if body:
             metas |= _fill_section(resume, kind, body, today=today)
+    if not resume.languages:
+        header = [line for s in sections if s.kind in ("header", "contact") for line in s.lines]
+        resume.languages, listed = lists.extract_listed_languages(header)
+        metas |= listed
     resume.fields = metas
     resume.experience_months = _experience(resume, today) if resume.work else None
     return resume

@@ -173,6 +173,37 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
     return found, sink.metas
 
 
+def extract_listed_languages(
+    lines: Sequence[Line],
+) -> tuple[list[Language], dict[str, FieldMeta]]:
+    """Fallback for a resume without a languages section: a cell of the contact lines made of
+    language names only ("French, English" beside the e-mail address and the website)."""
+    sink = FieldSink()
+    found: list[Language] = []
+    for line in lines:
+        for cell in line.cells:
+            names = _language_names(cell.text)
+            for name in names:
+                sink.put(
+                    f"languages[{len(found)}].language",
+                    Scored(name, 0.7, (line,), ("language_name", "contact_list")),
+                )
+                found.append(Language(language=name))
+    return found, sink.metas
+
+
+def _language_names(text: str) -> list[str]:
+    """The languages of `text` when every comma-separated part is exactly one language name."""
+    names = []
+    for part in text.split(","):
+        part = clean(part)
+        match = lexicon.match_language(part) if part else None
+        if match is None or match.span != (0, len(part)):
+            return []
+        names.append(match.name)
+    return names
+
+
 def extract_certificates(
     lines: Sequence[Line], *, today: dt.date
 ) -> tuple[list[Certificate], dict[str, FieldMeta]]:

@@ -1,0 +1,61 @@
+import datetime as dt
+import io
+
+import resumate
+from resumate.document import TextItem
+from resumate.parsing.fields.lists import extract_listed_languages
+from resumate.parsing.lines import Line
+
+
+def _line(*cells: str) -> Line:
+    items = tuple(
+        TextItem(text, 50.0 + 200 * i, 100.0, 50.0 + 200 * i + 5 * len(text), 110.0)
+        for i, text in enumerate(cells)
+    )
+    return Line(0, 0, items, gap_above=6.0)
+
+
+def _names(*cells: str) -> list[str]:
+    languages, _metas = extract_listed_languages([_line(*cells)])
+    return [language.language for language in languages]
+
+
+def test_a_contact_cell_of_language_names_lists_the_languages() -> None:
+    assert _names("jane@example.com", "Français, English") == ["French", "English"]
+
+
+def test_a_cell_with_anything_but_language_names_lists_none() -> None:
+    assert _names("English Teacher") == []
+    assert _names("Dublin, Ireland") == []
+    assert _names("French, Python") == []
+
+
+def _header_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(60, 800, "Ingrid Albrecht")
+    page.setFont("Helvetica", 10)
+    page.drawString(60, 775, "ingrid@example.com")
+    page.drawString(300, 775, "French, English")
+    rows = [("EXPERIENCE", 13, True), ("Web Developer, Initech Ltd", 11, True),
+            ("Jan 2019 - Present", 10, False), ("- Built the billing pages.", 10, False)]
+    y = 745.0
+    for text, size, bold in rows:
+        page.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        page.drawString(60, y, text)
+        y -= size + 8
+    page.save()
+    return buffer.getvalue()
+
+
+def test_without_a_languages_section_the_contact_list_gives_the_languages() -> None:
+    options = resumate.ParseOptions(today=dt.date(2026, 1, 1), ocr="never")
+    result = resumate.parse(_header_pdf(), filename="cv.pdf", options=options)
+    document = result.to_json_resume()
+    assert [entry["language"] for entry in document["languages"]] == ["French", "English"]
+    confidence = document["meta"]["resumate"]["confidence"]
+    assert 0 < confidence["languages[0].language"] < 0.9
