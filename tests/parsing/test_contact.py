@@ -93,3 +93,19 @@ def test_an_icon_read_as_an_open_bracket_after_a_phone_is_not_part_of_it() -> No
     line = _line("brandon@hey.com +44115 4960272 (4 https://brandon.github.io/")
     found = find_phone([line], [line], "GB")
     assert found is not None and found.value.endswith("4960272")
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "region"),
+    [
+        ("Rivoli, Piedmont, IT", "Rivoli", "Piedmont"),
+        ("Guildford, Surrey, GB", "Guildford", "Surrey"),  # not Surrey, British Columbia
+        ("5963 JF, Amsterdam (NL)", "Amsterdam", None),  # a postal code: an address
+    ],
+)
+def test_a_contact_place_reads_city_region_country(
+    written: str, city: str, region: str | None
+) -> None:
+    found = find_location([_line(written)])
+    assert found is not None
+    assert (found.value[1].city, found.value[1].region) == (city, region)

@@ -374,6 +374,16 @@ def test_state_and_province_tables() -> None:
             },
         ),
         ("Greater Seattle Area", {"city": "Seattle", "region": "WA", "countryCode": "US"}),
+        ("Montréal, Québec, CA", {"city": "Montréal", "region": "Québec", "countryCode": "CA"}),
+        (
+            "Raleigh-Durham, North Carolina, US",
+            {"city": "Raleigh-Durham", "region": "North Carolina", "countryCode": "US"},
+        ),
+        (
+            "Raleigh, North Carolina 27601",
+            {"city": "Raleigh", "region": "North Carolina", "postalCode": "27601",
+             "countryCode": "US"},
+        ),
     ],
 )
 def test_parse_location(text: str, expected: dict[str, str]) -> None:

@@ -593,6 +593,11 @@ _STREET_RE = re.compile(
 )
 
 
+def is_street_like(text: str) -> bool:
+    """Digits or a street word: part of a postal address, not a place name."""
+    return bool(_STREET_RE.search(text))
+
+
 def parse_location(text: str) -> dict[str, str] | None:
     """See _parse_location; the result is a fresh dict each call (the parse is memoized)."""
     parsed = _parse_location(text)
@@ -671,9 +676,13 @@ def _city_then_region(parts: list[str], out: dict[str, str]) -> bool:
     )
 
 
+# a state or province, then perhaps a postal code: "CA 94105", "North Carolina", "Québec"
+_REGION_PART = re.compile(r"([A-Za-z]{2}|[^\W\d_](?:[^\W\d_]|[ .])+?)(?:\s+(\S*\d.*))?")
+
+
 def _take_region(parts: list[str], out: dict[str, str], places: _Places) -> None:
     last = parts[-1]
-    m = re.fullmatch(r"([A-Za-z]{2}|[A-Za-z][A-Za-z .]+?)(?:\s+(\S.*))?", last)
+    m = _REGION_PART.fullmatch(last)
     if m is None:
         return
     region = places.regions.get(_key(m.group(1)))

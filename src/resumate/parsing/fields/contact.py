@@ -495,6 +495,8 @@ def _parse_place(text: str) -> dict[str, str] | None:
     ):
         text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
     parsed = lexicon.parse_location(text)
+    if (ordered := _city_first(parsed)) is not parsed:
+        return ordered
     if parsed and parsed.get("city") and lexicon.match_city(parsed["city"]):
         return parsed
     anchored = _city_anchored(text)
@@ -509,6 +511,19 @@ def _parse_place(text: str) -> dict[str, str] | None:
         if retry and retry.get("city"):
             return {**retry, "postalCode": retry.get("postalCode") or postal.group(0)}
     return parsed
+
+
+def _city_first(parsed: dict[str, str] | None) -> dict[str, str] | None:
+    """A contact line's "Rivoli, Piedmont, IT" is city, region, country: parse_location reads a
+    part before the city as an address, which a single name without digits or street words
+    is not here (without a postal code: "5963 JF, Amsterdam (NL)" is an address)."""
+    if not parsed or parsed.keys() & {"region", "postalCode"} or "countryCode" not in parsed:
+        return parsed
+    address, city = parsed.get("address"), parsed.get("city")
+    if not address or not city or "," in address or lexicon.is_street_like(address):
+        return parsed
+    rest = {k: v for k, v in parsed.items() if k != "address"}
+    return {**rest, "city": address, "region": city}
 
 
 def _city_anchored(text: str) -> dict[str, str] | None:
