@@ -376,6 +376,11 @@ def test_state_and_province_tables() -> None:
         ("Greater Seattle Area", {"city": "Seattle", "region": "WA", "countryCode": "US"}),
         ("Montréal, Québec, CA", {"city": "Montréal", "region": "Québec", "countryCode": "CA"}),
         (
+            "73968, Shelton (US), Connecticut",
+            {"city": "Shelton", "region": "Connecticut", "postalCode": "73968",
+             "countryCode": "US"},
+        ),
+        (
             "Raleigh-Durham, North Carolina, US",
             {"city": "Raleigh-Durham", "region": "North Carolina", "countryCode": "US"},
         ),

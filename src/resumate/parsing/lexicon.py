@@ -629,6 +629,11 @@ def _parse_location(text: str) -> dict[str, str] | None:
     if _BRACKETED_LIST.search(text):
         return None  # a name with its place in brackets: "ECAM (Lyon, France)"
     parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
+    for i, part in enumerate(parts):
+        inner = _BRACKETED_CODE.search(part)  # "73968, Shelton (US), Connecticut"
+        if inner and inner.start() > 0 and inner.group(1).upper() in places.alpha2:
+            out.setdefault("countryCode", inner.group(1).upper())
+            parts[i] = part[: inner.start()]
     if "countryCode" not in out and parts and (cc := match_country(parts[-1])) is not None:
         out["countryCode"] = cc
         parts.pop()
