@@ -153,7 +153,7 @@ def test_match_degree(text: str, level: str, study_type: str) -> None:
     "text",
     [
         "Stanford University", "Senior Associate", "Microsoft Office", "Basketball", "ms word", "",
-        "360-degrees feedback",
+        "360-degrees feedback", "Science & Information Systems", "Biomedical Programs",
     ],
 )
 def test_match_degree_rejects(text: str) -> None:

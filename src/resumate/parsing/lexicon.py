@@ -286,7 +286,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
     (rf"(?:(?:college|university|undergraduate|engineer(?:ing)?)\s+)?degree{_END}", "degree", ""),
 )
 _DEGREE_RES = tuple(
-    (re.compile(rf"(?<![\w.]){p}", re.IGNORECASE), lvl, st) for p, lvl, st in _DEGREE_TABLE
+    (re.compile(rf"(?<![\w.])(?:{p})", re.IGNORECASE), lvl, st) for p, lvl, st in _DEGREE_TABLE
 )
 
 
