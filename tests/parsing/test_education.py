@@ -149,3 +149,12 @@ def test_a_school_after_a_bare_degree_stays_the_school() -> None:
     lines = [_line(0, "Bachelor", "CEFIT, System Technique", "Jan 2014 - Dec 2015")]
     [(institution, study_type, _area)] = _summary(lines)
     assert (institution, study_type) == ("CEFIT", "Bachelor")
+
+
+def test_a_degree_set_under_the_school_beside_the_dates_belongs_to_the_entry() -> None:
+    lines = [
+        _line(0, "2015 - 2019", "University of New Haven"),
+        Line(1, 0, (TextItem("Bachelor of Science: Computer Science", 404.0, 14.0, 600.0, 24.0,
+                             font_size=10.0),), gap_above=4.0),
+    ]
+    assert _summary(lines) == [("University of New Haven", "Bachelor of Science", "Computer Science")]

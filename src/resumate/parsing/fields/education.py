@@ -17,7 +17,13 @@ from dataclasses import replace
 from resumate.parsing import lexicon
 from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
-from resumate.parsing.fields.entries import EntryBlock, Segment, split_entries
+from resumate.parsing.fields.entries import (
+    EntryBlock,
+    Segment,
+    header_segments,
+    is_title_like,
+    split_entries,
+)
 from resumate.parsing.fields.work import put_dates
 from resumate.parsing.lines import Line
 from resumate.parsing.places import split_commas
@@ -36,6 +42,7 @@ def extract_education(
     entries: list[Education] = []
     rows = _side_by_side_rows(lines, today=today)
     for block in split_entries(rows, today=today, header_parts=3):
+        block = _with_degree_below(block, today=today)
         path = f"education[{len(entries)}]"
         entry = _entry(block, path, sink)
         if entry.institution or entry.studyType or entry.area:
@@ -43,6 +50,22 @@ def extract_education(
         else:
             sink.metas = {k: v for k, v in sink.metas.items() if not k.startswith(path + ".")}
     return entries, sink.metas
+
+
+def _with_degree_below(block: EntryBlock, *, today: dt.date) -> EntryBlock:
+    """The degree set on its own line under a header that names none (the school beside the
+    dates, then "Bachelor: Economics" indented below) belongs to the header."""
+    if not block.body or any(lexicon.match_degree(s.text) for s in block.segments):
+        return block
+    below = block.body[0]
+    if not is_title_like(below) or not lexicon.match_degree(below.text):
+        return block
+    return replace(
+        block,
+        header=(*block.header, below),
+        body=block.body[1:],
+        segments=(*block.segments, *header_segments([below], today=today)),
+    )
 
 
 def _side_by_side_rows(lines: Sequence[Line], *, today: dt.date) -> list[Line]:
