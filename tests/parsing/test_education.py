@@ -157,4 +157,5 @@ def test_a_degree_set_under_the_school_beside_the_dates_belongs_to_the_entry() -
         Line(1, 0, (TextItem("Bachelor of Science: Computer Science", 404.0, 14.0, 600.0, 24.0,
                              font_size=10.0),), gap_above=4.0),
     ]
-    assert _summary(lines) == [("University of New Haven", "Bachelor of Science", "Computer Science")]
+    expected = ("University of New Haven", "Bachelor of Science", "Computer Science")
+    assert _summary(lines) == [expected]
