@@ -1,0 +1,46 @@
+from resumate.document import TextItem
+from resumate.parsing.lines import Line
+from resumate.parsing.sections import Section
+from resumate.parsing.unheaded import split_off_skill_lists
+
+
+def _lines(*texts: str) -> tuple[Line, ...]:
+    return tuple(
+        Line(i, 0, (TextItem(text, 50.0, 14.0 * i, 400.0, 14.0 * i + 10),), gap_above=4.0)
+        for i, text in enumerate(texts)
+    )
+
+
+VOLUNTEERING = (
+    "Craftsmanship Canarias, Community Member | Jan 2022 - Mar 2024",
+    "Delivered talks and workshops on XP and clean architecture.",
+)
+SKILL_LISTS = (
+    "Backend: Kotlin, Java, Spring, Go, Python",
+    "Frontend: React, Angular, TypeScript",
+    "DevOps: Docker, Kubernetes, Helm, Jenkins",
+)
+
+
+def _kinds(sections: list[Section]) -> list[tuple[str, int]]:
+    return [(section.kind, len(section.lines)) for section in sections]
+
+
+def test_labelled_skill_lists_after_another_section_are_a_skills_section() -> None:
+    sections = [Section("volunteer", None, _lines(*VOLUNTEERING, *SKILL_LISTS), 0.9)]
+    assert _kinds(split_off_skill_lists(sections)) == [("volunteer", 2), ("skills", 3)]
+
+
+def test_labelled_lists_of_other_things_stay_where_they_are() -> None:
+    hobbies = ("Coffee: V60, Aeropress, Espresso", "Books: Dune, Emma, Ulysses",
+               "Travel: Japan, Peru, Iceland")
+    sections = [Section("interests", None, _lines(*hobbies), 0.9)]
+    assert _kinds(split_off_skill_lists(sections)) == [("interests", 3)]
+
+
+def test_a_resume_with_a_skills_section_keeps_its_sections() -> None:
+    sections = [
+        Section("volunteer", None, _lines(*VOLUNTEERING, *SKILL_LISTS), 0.9),
+        Section("skills", None, _lines("Python, SQL"), 0.9),
+    ]
+    assert _kinds(split_off_skill_lists(sections)) == [("volunteer", 5), ("skills", 1)]
