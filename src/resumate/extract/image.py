@@ -18,7 +18,7 @@ from resumate.extract.ocr import OcrSession
 from resumate.options import ParseOptions
 
 MAX_IMAGE_PIXELS = 50_000_000
-OCR_MAX_SIDE_PX = 2000
+OCR_MAX_SIDE_PX = 2400
 IMAGE_DPI = 200.0
 
 _BOMB = "the image is far too large (a decompression bomb?), so it was not opened"
