@@ -116,8 +116,6 @@ _KNOWN_MISSES = {
     "partial, 'No name was found.') and the 2nd job reads as employer 'Aarhus'",
     "pdf/table_layout.pdf": "engine bug: 'University of California, Davis' loses ', Davis' and "
     "the table's row label 'Technical' becomes a skill",
-    "png/scan.png": "engine bug (OCR path): the first job is lost and the second gets endDate "
-    "2017-10 (its start), no startDate",
 }
 
 

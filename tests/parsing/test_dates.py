@@ -316,3 +316,12 @@ def test_word_alternations_match_as_the_plain_longest_first_alternation(text: st
     for start in range(len(text)):
         found, expected = trie.match(text, start), plain.match(text, start)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_range_whose_dash_ocr_lost_or_read_as_a_bar_is_still_a_range() -> None:
+    today = date(2025, 1, 1)
+    [current] = find_date_ranges("Berlin, Apr 2021 Present", today=today)
+    assert (current.start, current.end, current.is_current) == (PartialDate(2021, 4), None, True)
+    [closed] = find_date_ranges("Oct 2017 | Mar 2021", today=today)
+    assert (closed.start, closed.end) == (PartialDate(2017, 10), PartialDate(2021, 3))
+    assert all(r.start is None for r in find_date_ranges("2019 2020", today=today))

@@ -168,3 +168,13 @@ def test_a_short_title_far_from_its_dates_does_not_run_on_to_the_employer() -> N
     assert [(w.name, w.position) for w in works] == [
         ("Nimbus GmbH", "Cloud Architect & Interim CIO")
     ]
+
+
+def test_dates_split_over_two_cells_without_their_dash_are_one_range() -> None:
+    lines = [
+        _line(0, "Web Developer, Kranich Media"),
+        _line(1, "Hamburg, Oct 2017", "Mar 2021"),
+        _line(2, "- Built 25 marketing sites with Vue.js.", x0=60),
+    ]
+    [job], _meta = extract_work(lines, today=TODAY)
+    assert (job.startDate, job.endDate) == ("2017-10", "2021-03")

@@ -400,7 +400,11 @@ def _is_separator(gap: str, left: _Atom, right: _Atom) -> bool:
     both_years = all(
         a.first is not None and a.first.month is None and a.kind == "date" for a in (left, right)
     )
-    return both_years and gap.strip() == "/"
+    if both_years and gap.strip() == "/":
+        return True
+    # A dash lost or read as a bar by OCR: "Oct 2017 | Mar 2021", "Apr 2021 Present".
+    dated = left.kind == "date" and left.first is not None and left.first.month is not None
+    return dated and gap.strip() in ("", "|") and (right.kind == "present" or right.kind == "date")
 
 
 def _looks_like_number(text: str, start: int, end: int, *, lone: bool) -> bool:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from resumate.document import TextItem
 from resumate.parsing import lexicon
@@ -139,7 +140,9 @@ def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
 
 
 def _date_candidates(line: Line) -> list[str]:
-    """Each cell, then runs of short neighbouring cells joined ("2019" "to" "Present")."""
+    """Each cell, then runs of short neighbouring cells joined ("2019" "to" "Present"), then
+    each two neighbouring cells joined (OCR splits "Hamburg, Oct 2017" from "Mar 2021" where
+    it lost the dash)."""
     cells = [cell.text for cell in line.cells]
     candidates = list(cells)
     run: list[str] = []
@@ -150,6 +153,7 @@ def _date_candidates(line: Line) -> list[str]:
         if len(run) > 1:
             candidates.append(" ".join(run))
         run = []
+    candidates += [f"{a} {b}" for a, b in pairwise(cells)]
     return candidates
 
 
