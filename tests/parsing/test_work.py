@@ -178,3 +178,25 @@ def test_dates_split_over_two_cells_without_their_dash_are_one_range() -> None:
     ]
     [job], _meta = extract_work(lines, today=TODAY)
     assert (job.startDate, job.endDate) == ("2017-10", "2021-03")
+
+
+def _employers(*headers: tuple[str, str]) -> list[str | None]:
+    lines = []
+    for employer, title in headers:
+        lines += [_line(len(lines), title), _line(len(lines) + 1, employer, "Jan 2019 – Mar 2021")]
+    works, _meta = extract_work(lines, today=TODAY)
+    return [work.name for work in works]
+
+
+def test_an_employer_goes_on_past_a_dash_to_its_unit_or_client() -> None:
+    assert _employers(
+        ("Department of Defense - National Security Agency", "Signals Analyst"),
+        ("X-Team - Riot Games", "Mobile Engineer"),
+    ) == ["Department of Defense - National Security Agency", "X-Team - Riot Games"]
+
+
+def test_a_place_or_a_complete_company_name_ends_the_employer_at_the_dash() -> None:
+    assert _employers(
+        ("Kitchology Inc. – Germantown", "Web Developer"),
+        ("Wipro – Delhi NCR", "Software Engineer"),
+    ) == ["Kitchology Inc.", "Wipro"]

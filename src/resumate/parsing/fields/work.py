@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from resumate.parsing import lexicon
+from resumate.parsing.chars import has_digit
 from resumate.parsing.dates import DateRange
 from resumate.parsing.fields.common import FieldSink, Scored, clamp
 from resumate.parsing.fields.entries import (
@@ -50,7 +51,7 @@ def extract_work(
         path = f"{prefix}[{i}]"
         work = Work()
         work.position = sink.put(f"{path}.position", _scored(role.position, role.margin, "title"))
-        company, place = _company_and_place(role)
+        company, place = _company_and_place(_with_dashed_part(role, block.segments))
         work.name = sink.put(f"{path}.name", _scored(company, role.margin, "company"))
         work.location = sink.put(f"{path}.location", _scored(place, 0.5, "location"))
         _put_dates(sink, path, block, work)
@@ -88,6 +89,44 @@ def extract_volunteer(
     ]
     renamed = {k.replace(".name", ".organization"): v for k, v in metas.items()}
     return volunteers, renamed
+
+
+def _with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
+    """The employer goes on past a spaced dash when the other side names no title, place or
+    date of its own ("Department of Defense - National Security Agency", "X-Team - Riot
+    Games": an agency and its client, a body and its unit); a name complete with its legal
+    suffix ("Kitchology Inc. – Germantown") does not."""
+    company = role.company
+    if company is None:
+        return role
+    for other in segments:
+        if other in (company, role.position, role.location) or not _names_more(other.text):
+            continue
+        if other.text in company.text or company.text in other.text:
+            continue
+        if other.line is not company.line:
+            continue
+        for dash in _SPACED_DASHES:
+            for left, right in ((company, other), (other, company)):
+                joined = f"{left.text}{dash}{right.text}"
+                if joined in company.line.text and not lexicon.ends_with_legal_suffix(left.text):
+                    return replace(role, company=Segment(joined, company.line, company.bold))
+    return role
+
+
+_SPACED_DASHES = (" - ", " – ")  # an em dash often separates the title from the employer
+
+
+def _names_more(text: str) -> bool:
+    first = split_commas(text)[0]
+    return (
+        lexicon.looks_like_job_title(text) < 0.5
+        and not has_digit(text)
+        and not is_place(text)
+        and not lexicon.match_city(first)
+        and not lexicon.match_city(first.split()[0])  # "Delhi NCR"
+        and not _lower_case_share(text) > 0.5
+    )
 
 
 def _company_and_place(role: Roles) -> tuple[Segment | None, Segment | None]:
