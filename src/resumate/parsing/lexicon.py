@@ -421,13 +421,13 @@ def looks_like_field_of_study(text: str) -> float:
     return sum(w in fields for w in words) / len(words)
 
 
-@lru_cache(maxsize=_MEMO_SIZE)
 def ends_with_legal_suffix(text: str) -> bool:
     """"Kitchology Inc.", "Acme GmbH": a company name that is complete."""
     words = _words(text)
     return bool(words) and words[-1] in _vocab().company_suffixes
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def looks_like_company(text: str) -> float:
     """High for "Acme Technologies GmbH", "Google", "Banco Santander"; low for job titles.
 
