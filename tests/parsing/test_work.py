@@ -200,3 +200,20 @@ def test_a_place_or_a_complete_company_name_ends_the_employer_at_the_dash() -> N
         ("Kitchology Inc. – Germantown", "Web Developer"),
         ("Wipro – Delhi NCR", "Software Engineer"),
     ) == ["Kitchology Inc.", "Wipro"]
+
+
+def _titles(*headers: tuple[str, str]) -> list[str | None]:
+    lines = []
+    for title, employer in headers:
+        lines += [_line(len(lines), title), _line(len(lines) + 1, employer, "Jan 2019 – Mar 2021")]
+    works, _meta = extract_work(lines, today=TODAY)
+    return [work.position for work in works]
+
+
+def test_a_title_goes_on_past_a_dash_to_its_speciality() -> None:
+    assert _titles(
+        ("Vice President - User Experience", "Acme Corporation"),
+        ("Software Engineer • Team Lead", "Globex Inc"),
+        ("Senior Staff Engineer - 18 months", "Initech LLC"),
+    ) == ["Vice President - User Experience", "Software Engineer • Team Lead",
+          "Senior Staff Engineer"]

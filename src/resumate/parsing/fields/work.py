@@ -50,8 +50,9 @@ def extract_work(
     for i, (block, role) in enumerate(zip(blocks, roles, strict=True)):
         path = f"{prefix}[{i}]"
         work = Work()
+        role = _title_with_dashed_part(_with_dashed_part(role, block.segments), block.segments)
         work.position = sink.put(f"{path}.position", _scored(role.position, role.margin, "title"))
-        company, place = _company_and_place(_with_dashed_part(role, block.segments))
+        company, place = _company_and_place(role)
         work.name = sink.put(f"{path}.name", _scored(company, role.margin, "company"))
         work.location = sink.put(f"{path}.location", _scored(place, 0.5, "location"))
         _put_dates(sink, path, block, work)
@@ -112,6 +113,33 @@ def _with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
                 if joined in company.line.text and not lexicon.ends_with_legal_suffix(left.text):
                     return replace(role, company=Segment(joined, company.line, company.bold))
     return role
+
+
+def _title_with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
+    """The title goes on past a spaced dash or bullet to a speciality that is not the employer,
+    a place or a date ("Vice President - User Experience", "Software Engineer • Team Lead")."""
+    title = role.position
+    if title is None:
+        return role
+    used = " ".join(s.text for s in (title, role.company, role.location) if s is not None)
+    for other in segments:
+        if other.line is not title.line or other.text in used or _is_speciality(other.text):
+            continue
+        for dash in (*_SPACED_DASHES, " • "):
+            joined = f"{title.text}{dash}{other.text}"
+            if joined in title.line.text:
+                return replace(role, position=Segment(joined, title.line, title.bold))
+    return role
+
+
+def _is_speciality(text: str) -> bool:
+    """Not a speciality: a name of a company, a place, or anything with digits (dates)."""
+    return (
+        has_digit(text)
+        or lexicon.looks_like_company(text) >= 0.5
+        or is_place(text)
+        or bool(lexicon.match_city(split_commas(text)[0]))
+    )
 
 
 _SPACED_DASHES = (" - ", " – ")  # an em dash often separates the title from the employer
