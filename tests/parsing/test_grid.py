@@ -79,3 +79,26 @@ def test_left_edges_that_wander_a_little_still_make_columns() -> None:
         "Automation",
         "Docker",
     ]
+
+
+def _bulleted(index: int, *cells: str) -> Line:
+    items = tuple(
+        TextItem(text, 20.0 * i, 12.0 * index, 20.0 * i + 6 * len(text), 12.0 * index + 10)
+        for i, text in enumerate(cells)
+    )
+    return Line(index, 0, items, gap_above=2.0)
+
+
+def test_group_names_over_bulleted_items_are_groups_not_a_grid() -> None:
+    lines = [
+        _bulleted(0, "Backend"),
+        _bulleted(1, "-", "Kotlin"),
+        _bulleted(2, "-", "Java"),
+        _bulleted(3, "Frontend"),
+        _bulleted(4, "-", "React"),
+        _bulleted(5, "-", "Angular"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert [(g.name, g.keywords) for g in groups] == [
+        ("Backend", ["Kotlin", "Java"]), ("Frontend", ["React", "Angular"]),
+    ]

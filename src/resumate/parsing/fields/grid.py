@@ -1,11 +1,12 @@
 """Lists set as a grid of columns (a skills sidebar with two groups side by side), read column
 by column.
 
-Primary rule: when most rows of a section hold two or more cells, and those cells line up on a
-few shared edges (all left edges, or all right edges for right-aligned text), each edge is a
-column; the section is read down the first column, then the next. Lines in a column whose text
-is larger than the column's smallest text and that follow each other are one line (a group name
-wrapped in a narrow column: "Programming" / "Language"). Fallback: the lines as they are.
+Primary rule: when most rows of a section hold two or more cells (a bullet is not one), and
+those cells line up on a few shared edges (all left edges, or all right edges for right-aligned
+text), each edge is a column; the section is read down the first column, then the next. Lines
+in a column whose text is larger than the column's smallest text and that follow each other
+are one line (a group name wrapped in a narrow column: "Programming" / "Language").
+Fallback: the lines as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from resumate.document import TextItem
+from resumate.parsing.fields.common import strip_bullet
 from resumate.parsing.lines import Line
 
 EDGE_TOLERANCE_PT = 4.0
@@ -22,7 +24,7 @@ MIN_GRID_ROWS = 3
 
 def read_grid_columns(lines: Sequence[Line]) -> list[Line]:
     """The section's lines, column by column when they form a grid, else unchanged."""
-    rows = [line for line in lines if len(line.cells) > 1]
+    rows = [line for line in lines if sum(map(_has_content, line.cells)) > 1]
     if len(rows) < MIN_GRID_ROWS or len(rows) * 2 < len(lines):
         return list(lines)
     for edge in (_left, _right):
@@ -32,6 +34,11 @@ def read_grid_columns(lines: Sequence[Line]) -> list[Line]:
         ):
             return _by_column(lines, anchors, edge)
     return list(lines)
+
+
+def _has_content(cell: TextItem) -> bool:
+    """Not just a bullet mark set apart from its text ("-" | "Kotlin")."""
+    return bool(strip_bullet(f"{cell.text} "))
 
 
 def _left(cell: TextItem) -> float:

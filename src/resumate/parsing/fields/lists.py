@@ -89,6 +89,8 @@ def _is_category_line(lines: Sequence[Line], i: int) -> bool:
     nxt = lines[i + 1]
     if line.is_bold and not nxt.is_bold:
         return True
+    if is_bullet(nxt.text) and not is_bullet(text):  # "Backend" over "- Kotlin", "- Java"
+        return True
     if line.font_size > nxt.font_size + 0.5:
         return True
     return bool(_LEVEL_ONLY.match(nxt.text.strip())) and not _LEVEL_ONLY.match(text)
