@@ -102,3 +102,30 @@ def test_group_names_over_bulleted_items_are_groups_not_a_grid() -> None:
     assert [(g.name, g.keywords) for g in groups] == [
         ("Backend", ["Kotlin", "Java"]), ("Frontend", ["React", "Angular"]),
     ]
+
+
+def _spaced(index: int, y: float, gap: float, text: str) -> Line:
+    item = TextItem(text, 200.0, y, 200.0 + 5 * len(text), y + 9.0, font_size=9.0)
+    return Line(index, 0, (item,), gap_above=gap)
+
+
+def test_a_labelled_list_wrapped_onto_a_tight_line_goes_on_there() -> None:
+    lines = [
+        _spaced(0, 186, 7.0, "Project Management (Expert): Requirements Analysis, Software"),
+        _spaced(1, 199, 4.0, "Design"),
+        _spaced(2, 215, 7.0, "DevOps (Advanced): Jenkins, Ansible"),
+        _spaced(3, 232, 7.0, "Cloud (Expert): AWS, GCP"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert groups[0].keywords == ["Requirements Analysis", "Software Design"]
+    assert [g.name for g in groups] == ["Project Management", "DevOps", "Cloud"]
+
+
+def test_a_line_spaced_like_the_groups_is_not_a_wrapped_tail() -> None:
+    lines = [
+        _spaced(0, 600, 5.0, "Operations (Intermediate): AWS, GCP, Azure"),
+        _spaced(1, 614, 5.0, "Android & Web Development (Intermediate)"),
+        _spaced(2, 628, 5.0, "Cloud (Expert): AWS, GCP"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert groups[0].keywords[:3] == ["AWS", "GCP", "Azure"]

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
@@ -35,6 +37,7 @@ from resumate.schema import (
 
 _LEVEL = re.compile(r"\(([A-Za-z ]{3,20})\)\s*$")
 _MAX_KEYWORD_WORDS = 6
+WRAPPED_GAP_SHARE = 0.75
 ItemT = TypeVar("ItemT", Award, Publication)
 _LEVEL_ONLY = re.compile(
     r"^(excellent|proficient|advanced|intermediate|beginner|expert|master|familiar|basic|novice|"
@@ -48,7 +51,7 @@ def extract_skills(
     lines: Sequence[Line],
 ) -> tuple[list[Skill], list[SkillSource], dict[str, FieldMeta]]:
     groups: list[tuple[str | None, str | None, list[str], list[Line]]] = []
-    lines = read_grid_columns(lines)
+    lines = _join_wrapped_lists(read_grid_columns(lines))
     for i, line in enumerate(lines):
         text = strip_bullet(line.text)
         category, rest = skills.split_category(text)
@@ -73,6 +76,35 @@ def extract_skills(
         groups[-1][2].extend(items)
         groups[-1][3].append(line)
     return _skill_models(groups)
+
+
+def _join_wrapped_lists(lines: Sequence[Line]) -> list[Line]:
+    """In a section of "Label: a, b, c" lines, a line without a label under one that does not
+    end with a comma, set closer to it than the groups are to each other, is its wrapped tail
+    ("..., Requirements Analysis, Software" / "Design")."""
+    labelled = [skills.split_category(strip_bullet(line.text))[0] is not None for line in lines]
+    if sum(labelled) * 2 <= len(lines):
+        return list(lines)
+    group_gap = statistics.median(
+        line.gap_above for line, has_label in zip(lines, labelled, strict=True) if has_label
+    )
+    out: list[Line] = []
+    for line, has_label in zip(lines, labelled, strict=True):
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not has_label
+            and line.gap_above < WRAPPED_GAP_SHARE * group_gap  # tighter than between groups
+            and not is_bullet(line.text)
+            and not previous.text.rstrip().endswith((",", ";"))
+            and skills.split_category(strip_bullet(previous.text))[0] is not None
+        ):
+            last = previous.cells[-1]
+            tail = replace(last, text=f"{last.text} {line.text.strip()}", y1=line.y1)
+            out[-1] = replace(previous, cells=(*previous.cells[:-1], tail))
+            continue
+        out.append(line)
+    return out
 
 
 def _next_is_bold(lines: Sequence[Line], i: int) -> bool:
