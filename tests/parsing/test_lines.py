@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from resumate.document import Document, Page, TextItem
-from resumate.parsing.lines import Line, document_lines, drop_page_furniture
+from resumate.parsing.lines import Line, document_lines, drop_page_furniture, drop_page_labels
 
 
 def _item(text: str, x: float, y: float, size: float = 10.0) -> TextItem:
@@ -208,3 +208,13 @@ def test_page_numbers_and_a_footer_ending_in_the_page_count_are_dropped() -> Non
     ]
     kept = drop_page_furniture(lines, {0: 792.0})
     assert [ln.text for ln in kept] == ["Jane Roe", "Senior Engineer at Acme"]
+
+
+def test_page_labels_leave_text_without_pages_but_content_stays() -> None:
+    texts = ["Docker, Kubernetes", "Jane Roe - Page 3 of 4", "Page 2", "Helm",
+             "Reduced page load time from 3 of 4 seconds"]
+    lines = [Line(i, 0, (_item(text, 0.0, 12.0 * i),), gap_above=2.0) for i, text in
+             enumerate(texts)]
+    kept = drop_page_labels(lines)
+    assert [line.text for line in kept] == [texts[0], "Helm", texts[4]]
+    assert [line.index for line in kept] == [0, 1, 2]

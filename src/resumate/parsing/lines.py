@@ -362,6 +362,26 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
     return [line if line.index == i else replace(line, index=i) for i, line in enumerate(kept)]
 
 
+MAX_FOOTER_WORDS = 10
+_PAGE_LABEL = re.compile(
+    r"^\W*(page|seite|página|pagina)\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I
+)
+
+
+def drop_page_labels(lines: Sequence[Line]) -> list[Line]:
+    """Text without pages (TXT, DOCX) may still carry a printed page's label ("Page 3 of 4",
+    "Jane Roe - Page 3 of 4"): a short line that is or ends in one goes, renumbering the rest."""
+    kept = [
+        line
+        for line in lines
+        if not (
+            _PAGE_LABEL.match(line.text.strip())
+            or (_PAGE_COUNT_TAIL.search(line.text) and len(line.text.split()) <= MAX_FOOTER_WORDS)
+        )
+    ]
+    return [line if line.index == i else replace(line, index=i) for i, line in enumerate(kept)]
+
+
 def body_font_size(lines: Sequence[Line]) -> float:
     """The most common font size, weighted by characters (the first seen on a tie)."""
     weights: Counter[float] = Counter()

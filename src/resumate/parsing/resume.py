@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from resumate.document import Document
 from resumate.parsing.dates import PartialDate, months_of_experience
 from resumate.parsing.fields import contact, education, lists, work
-from resumate.parsing.lines import Line, document_lines, drop_page_furniture
+from resumate.parsing.lines import Line, document_lines, drop_page_furniture, drop_page_labels
 from resumate.parsing.sections import Section, split_sections
 from resumate.parsing.unheaded import split_off_skill_lists
 from resumate.schema import FieldMeta, ParsedResume
@@ -34,7 +34,9 @@ def parse_document(
     document: Document, *, today: dt.date, default_region: str | None = None
 ) -> ParseOutcome:
     lines = document_lines(document)
-    if not document.flow:  # only real pages have running headers, footers and page numbers
+    if document.flow:
+        lines = drop_page_labels(lines)
+    else:  # only real pages have running headers, footers and bare page numbers
         lines = drop_page_furniture(lines, {page.number: page.height for page in document.pages})
     sections = split_off_skill_lists(split_sections(lines))
     resume = build_resume(
