@@ -84,6 +84,17 @@ def test_doc_main_text_with_tables_and_fields() -> None:
     assert engineer.y0 == acme.y0 and acme.x0 > engineer.x1
 
 
+def test_doc_hyperlink_targets_are_links_even_when_only_a_user_name_shows() -> None:
+    text = (
+        'Jane Doe\r\x13 HYPERLINK "https://github.com/janedoe" \x14janedoe\x15\r'
+        '\x13 HYPERLINK \\l "top" \x14Top\x15\r\x13 HYPERLINK "tel:0123" \x14Call\x15\r'
+        '\x13 HYPERLINK "mailto:jane@example.com" \x14jane@example.com\x15'
+    )
+    document = _extract(word97_bytes(text), "cv.doc")
+    assert document.text.split("\n") == ["Jane Doe", "janedoe", "Top", "Call", "jane@example.com"]
+    assert document.links == ("https://github.com/janedoe", "mailto:jane@example.com")
+
+
 def test_doc_unicode_piece() -> None:
     document = _extract(word97_bytes("Zoë Ångström\r王小明", unicode=True), "cv.doc")
     assert document.text.split("\n") == ["Zoë Ångström", "王小明"]

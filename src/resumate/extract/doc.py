@@ -5,13 +5,16 @@ of the CLX and the main text length (ccpText); the CLX's piece table maps charac
 to byte runs, each either "compressed" cp1252 or UTF-16LE. Special characters: paragraph mark
 \\r and \\x0b/\\x0c/\\x0e breaks start a new line; a cell mark \\x07 separates cells like a tab
 and a second \\x07 (the row mark) ends the row's line; fields \\x13 code \\x14 result \\x15 keep
-only the result. Headers, footers, notes and styles are not read (bold is always False).
+only the result, and HYPERLINK fields' targets go to `Document.links`. Headers, footers, notes
+and styles are not read (bold is always False).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import struct
+from dataclasses import replace
 
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError, UnsupportedFormatError
@@ -37,7 +40,19 @@ def extract(data: bytes, options: ParseOptions) -> Document:
     for line in _lines(strip_fields(text)):
         writer.start_line()
         writer.write(line)
-    return writer.document("doc")
+    return replace(writer.document("doc"), links=hyperlink_targets(text))
+
+
+_HYPERLINK_CODE = re.compile(r'\x13\s*HYPERLINK\s+"([^"\x13-\x15]{1,2048})"')
+MAX_LINKS = 200
+
+
+def hyperlink_targets(text: str) -> tuple[str, ...]:
+    """Web and mail targets of the HYPERLINK fields (\\x13 HYPERLINK "url" \\x14 shown \\x15),
+    in order, without duplicates: a profile link may show only the user name."""
+    targets = (m.group(1).strip() for m in _HYPERLINK_CODE.finditer(text))
+    kept = [t for t in targets if t.lower().startswith(("http://", "https://", "mailto:"))]
+    return tuple(dict.fromkeys(kept))[:MAX_LINKS]
 
 
 def read_main_text(data: bytes) -> str:
