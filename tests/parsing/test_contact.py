@@ -109,3 +109,7 @@ def test_a_contact_place_reads_city_region_country(
     found = find_location([_line(written)])
     assert found is not None
     assert (found.value[1].city, found.value[1].region) == (city, region)
+
+
+def test_a_list_of_skills_naming_a_framework_like_a_city_is_not_a_place() -> None:
+    assert find_location([_line("Backend: Kotlin, Java, Spring, Python, Elixir, Phoenix")]) is None

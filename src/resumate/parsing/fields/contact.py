@@ -31,7 +31,9 @@ from resumate.parsing.fields.common import (
     squash,
 )
 from resumate.parsing.lines import Line
+from resumate.parsing.places import split_commas
 from resumate.parsing.sections import Section, match_section_title
+from resumate.parsing.skills import normalize_skill
 from resumate.schema import Basics, FieldMeta, Location, Profile
 
 NAME_SEARCH_LINES = 12
@@ -458,6 +460,8 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                     continue
                 if count_digits(part) >= 7 and sum(ch.isalpha() for ch in part) < 4:
                     continue  # a phone number, not "35, rue de Pons, Paris 09862, FR"
+                if _lists_skills(part):
+                    continue  # "Backend: Kotlin, Java, Python, Phoenix" is not in Arizona
                 part = _SYMBOL_LEAD.sub("", part)  # an icon read as "@" or "©"
                 parsed = _parse_place(part)
                 if not (parsed and parsed.get("city")) and (icon := _ICON_RESIDUE.match(part)):
@@ -474,6 +478,11 @@ def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
                     Scored(part, confidence, (line,), ("location_pattern",)),
                 )
     return None
+
+
+def _lists_skills(text: str) -> bool:
+    parts = split_commas(text)
+    return len(parts) > 2 and sum(normalize_skill(p) is not None for p in parts) >= 2
 
 
 _ICON_RESIDUE = re.compile(r"^\S\s+(?=[A-Z])")
