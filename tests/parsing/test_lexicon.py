@@ -187,6 +187,8 @@ def test_match_degree_rejects(text: str) -> None:
         ("MSc (Distinction) in Physics", "MSc", "Physics"),
         ("Bachelor in Computer Science", "Bachelor", "Computer Science"),
         ("Licence STS in Computer Science", "Licence STS", "Computer Science"),
+        ("Ph.D. candidate in Computer Science", "Ph.D.", "Computer Science"),
+        ("MSc student in Physics", "MSc", "Physics"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

@@ -328,7 +328,8 @@ def _match_degree_table(text: str) -> DegreeMatch | None:
 
 
 _AREA_LEAD_RE = re.compile(
-    r"^[\s,:;/–—-]*(?:(?:in|of|on|em|en|de|du|des|im|in der|dans|na|no|with major in)\s+)?",
+    r"^[\s,:;/–—-]*(?:(?:candidate|student)\s+)?"  # "PhD candidate in Physics"
+    r"(?:(?:in|of|on|em|en|de|du|des|im|in der|dans|na|no|with major in)\s+)?",
     re.IGNORECASE,
 )
 _AREA_STOP_RE = re.compile(
