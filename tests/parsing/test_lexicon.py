@@ -189,6 +189,9 @@ def test_match_degree_rejects(text: str) -> None:
         ("Licence STS in Computer Science", "Licence STS", "Computer Science"),
         ("Ph.D. candidate in Computer Science", "Ph.D.", "Computer Science"),
         ("MSc student in Physics", "MSc", "Physics"),
+        ("Bachelor & Master in IT-Systems Engineering", "Bachelor & Master",
+         "IT-Systems Engineering"),
+        ("BSc Economics and Management", "BSc", "Economics and Management"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

@@ -338,6 +338,7 @@ _AREA_STOP_RE = re.compile(
 )
 _QUALIFIER_RE = re.compile(r"(?:\s+[A-Z]{2,}\b)+(?=\s+(?:in|of|en)\s)")
 _BRACKETED_RE = re.compile(r"\s*\((?P<inner>[^()]{2,40})\)")
+_DEGREE_JOIN_RE = re.compile(r"\s*[&+/]\s*|\s+(?:and|und|et|y|e)\s+", re.IGNORECASE)
 _HONOURS_RE = re.compile(r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)", re.IGNORECASE)
 
 
@@ -350,6 +351,11 @@ def split_degree_area(text: str) -> tuple[str | None, str | None]:
     if match is None:
         return None, _clean_area(text) or None
     start, end = match.span
+    while (joined := _DEGREE_JOIN_RE.match(text, end)) is not None:
+        second = match_degree(text[joined.end() :])
+        if second is None or second.span[0] != 0:
+            break
+        end = joined.end() + second.span[1]  # "Bachelor & Master in X": one studyType
     degree = text[start:end].strip()
     honours = _HONOURS_RE.match(text, end)
     if honours is not None:
