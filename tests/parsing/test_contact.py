@@ -113,3 +113,19 @@ def test_a_contact_place_reads_city_region_country(
 
 def test_a_list_of_skills_naming_a_framework_like_a_city_is_not_a_place() -> None:
     assert find_location([_line("Backend: Kotlin, Java, Spring, Python, Elixir, Phoenix")]) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "address", "country"),
+    [
+        ("992 Deleon Fall, SG", "992 Deleon Fall", "SG"),
+        ("1, rue de Baudry, LU", "1, rue de Baudry", "LU"),
+    ],
+)
+def test_a_street_then_a_country_code_gives_the_country(
+    written: str, address: str, country: str
+) -> None:
+    found = find_location([_line(written)])
+    assert found is not None
+    location = found.value[1]
+    assert (location.address, location.city, location.countryCode) == (address, None, country)

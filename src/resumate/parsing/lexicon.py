@@ -652,12 +652,12 @@ def _parse_location(text: str) -> dict[str, str] | None:
         parts.pop()
     elif (
         "countryCode" not in out
-        and len(parts) > 2
+        and (len(parts) > 2 or (len(parts) == 2 and _STREET_RE.search(parts[0])))
         and parts[-1] in places.alpha2
         and (_key(parts[-1]) not in places.regions or _has_city_of(parts[:-1], parts[-1]))
     ):
         # "Florianópolis, Santa Catarina, BR"; "Pune, Maharashtra 617038, IN" (IN is also
-        # Indiana, but Pune is in India)
+        # Indiana, but Pune is in India); "992 Deleon Fall, SG" (a street, then the country)
         out["countryCode"] = parts.pop()
     if parts:
         _take_region(parts, out, places)
@@ -673,7 +673,7 @@ def _parse_location(text: str) -> dict[str, str] | None:
     parts = [p for p in parts if p]
     if parts:
         city = _clean_city(parts[-1])
-        if city and not has_digit(city) and len(city.split()) <= 4:
+        if city and len(city.split()) <= 4 and not _STREET_RE.search(city):  # not "rue X"
             out["city"] = city
             if len(parts) > 1:
                 out["address"] = ", ".join(parts[:-1])

@@ -564,7 +564,8 @@ def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
     city = parsed.get("city")
     if city:
         return bool(lexicon.match_city(city) or parsed.get("countryCode"))
-    return bool(parsed.get("countryCode")) and len(text.split()) <= 3
+    street = lexicon.is_street_like(parsed.get("address", ""))  # "1, rue de Baudry, LU"
+    return bool(parsed.get("countryCode")) and (len(text.split()) <= 3 or street)
 
 
 def find_summary(sections: Sequence[Section]) -> Scored | None:
