@@ -59,3 +59,13 @@ def test_without_a_languages_section_the_contact_list_gives_the_languages() -> N
     assert [entry["language"] for entry in document["languages"]] == ["French", "English"]
     confidence = document["meta"]["resumate"]["confidence"]
     assert 0 < confidence["languages[0].language"] < 0.9
+
+
+def test_languages_set_side_by_side_take_the_fluencies_below_in_order() -> None:
+    from resumate.parsing.fields.lists import extract_languages
+
+    lines = [_line("Spanish English"), _line("Native", "Professional working proficiency")]
+    languages, _metas = extract_languages(lines)
+    assert [(entry.language, entry.fluency) for entry in languages] == [
+        ("Spanish", "Native"), ("English", "Professional working proficiency"),
+    ]

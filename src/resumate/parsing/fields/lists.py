@@ -188,13 +188,13 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
         parts = [
             p for cell in line.cells for p in re.split(r"[,;•|]|\s[–—-]\s", strip_bullet(cell.text))
         ]
-        for part in parts:
-            part = clean(part)
+        for part in (p for piece in parts for p in _language_run(clean(piece))):
             lang = lexicon.match_language(part) if part else None
             if lang is None:
                 fluency = lexicon.match_fluency(part) if part else None
-                if fluency and found and not found[-1].fluency:
-                    found[-1].fluency = part
+                waiting = next((entry for entry in found if not entry.fluency), None)
+                if fluency and waiting is not None:  # in order: "Spanish English" / "Native | B2"
+                    waiting.fluency = part
                 continue
             fluency = lexicon.match_fluency(part)
             rest = clean(re.sub(re.escape(lang.name), "", part, flags=re.I)) if fluency else ""
@@ -205,6 +205,17 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
             )
             found.append(entry)
     return found, sink.metas
+
+
+def _language_run(text: str) -> list[str]:
+    """Language names set side by side without separators ("Spanish English"), one by one;
+    any other text as it is."""
+    names: list[str] = []
+    rest = text
+    while rest and (match := lexicon.match_language(rest)) is not None and match.span[0] == 0:
+        names.append(rest[: match.span[1]])
+        rest = rest[match.span[1] :].strip()
+    return names if len(names) > 1 and not rest else [text]
 
 
 def extract_listed_languages(
