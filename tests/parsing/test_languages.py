@@ -3,7 +3,7 @@ import io
 
 import resumate
 from resumate.document import TextItem
-from resumate.parsing.fields.lists import extract_listed_languages
+from resumate.parsing.fields.lists import extract_languages, extract_listed_languages
 from resumate.parsing.lines import Line
 
 
@@ -62,8 +62,6 @@ def test_without_a_languages_section_the_contact_list_gives_the_languages() -> N
 
 
 def test_languages_set_side_by_side_take_the_fluencies_below_in_order() -> None:
-    from resumate.parsing.fields.lists import extract_languages
-
     lines = [_line("Spanish English"), _line("Native", "Professional working proficiency")]
     languages, _metas = extract_languages(lines)
     assert [(entry.language, entry.fluency) for entry in languages] == [
