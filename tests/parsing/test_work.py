@@ -217,3 +217,21 @@ def test_a_title_goes_on_past_a_dash_to_its_speciality() -> None:
         ("Senior Staff Engineer - 18 months", "Initech LLC"),
     ) == ["Vice President - User Experience", "Software Engineer • Team Lead",
           "Senior Staff Engineer"]
+
+
+def test_the_previous_roles_indented_highlights_do_not_head_the_next_role() -> None:
+    lines = [
+        _line(0, "Teravision Technologies"),
+        _line(1, "Senior Full-Stack Developer"),
+        _line(2, "May 2017 – Present"),
+        _line(3, "Implemented Git workflow for my teams.", x0=60),
+        _line(4, "Supported the company interview process.", x0=60),
+        _line(5, "Semi Senior Full-Stack Developer"),
+        _line(6, "Aug 2016 – Apr 2017"),
+        _line(7, "Implemented a Seat Map Creator using Canvas.", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Teravision Technologies", "Senior Full-Stack Developer"),
+        ("Teravision Technologies", "Semi Senior Full-Stack Developer"),
+    ]

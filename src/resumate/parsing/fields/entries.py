@@ -39,6 +39,8 @@ MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
+INDENT_PT = 4.0
+SAME_EDGE_PT = 1.0
 WRAP_GAP_EM = 0.35
 MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
@@ -204,6 +206,7 @@ def _header_spans(
                 )
                 and is_title_like(lines[start - 1])
                 and not _ends_paragraph(lines, start - 1)
+                and not _in_indented_block(lines, start - 1, lines[anchor])
             ):
                 start -= 1
         end = anchor + 1
@@ -229,6 +232,19 @@ def _stands_out(line: Line, anchor: Line) -> bool:
     """Bold while the date line is not: an employer heading a group of roles ("Travix" over two
     titles) may sit one line further up than the first entry's header reached."""
     return line.is_bold and not anchor.is_bold
+
+
+def _in_indented_block(lines: Sequence[Line], index: int, anchor: Line) -> bool:
+    """The line is indented past the date line's start, as is the line above it: the
+    previous entry's indented highlights, not this entry's header."""
+    line = lines[index]
+    above = lines[index - 1] if index else None
+    return (
+        above is not None
+        and above.page == line.page
+        and line.x0 > anchor.x0 + INDENT_PT
+        and abs(above.x0 - line.x0) <= SAME_EDGE_PT
+    )
 
 
 def _ends_paragraph(lines: Sequence[Line], index: int) -> bool:
