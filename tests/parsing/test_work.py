@@ -235,3 +235,21 @@ def test_the_previous_roles_indented_highlights_do_not_head_the_next_role() -> N
         ("Teravision Technologies", "Senior Full-Stack Developer"),
         ("Teravision Technologies", "Semi Senior Full-Stack Developer"),
     ]
+
+
+def test_a_larger_title_set_tight_under_the_last_highlight_still_heads_its_entry() -> None:
+    big = TextItem("Software Engineer Intern", 50.0, 62.0, 250.0, 78.0, font_size=16.4, bold=True)
+    lines = [
+        _line(0, "Senior Software Engineer"),
+        _line(1, "Pointman"),
+        _line(2, "Mar 2017 – May 2020"),
+        _line(3, "resulting in a more stable experience with fewer bugs.", x0=60),
+        Line(4, 0, (big,), gap_above=-4.0),
+        replace(_line(5, "Argyle Technology Group"), cells=(
+            TextItem("Argyle Technology Group", 50.0, 84.0, 200.0, 94.0, font_size=10.0,
+                     bold=True),)),
+        _line(6, "May 2016 – Aug 2016"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works][1] == (
+        "Argyle Technology Group", "Software Engineer Intern")

@@ -40,6 +40,7 @@ MAX_LINES_AFTER_DATE = 2
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
 INDENT_PT = 4.0
+PARAGRAPH_SIZE_STEP = 1.2
 SAME_EDGE_PT = 1.0
 WRAP_GAP_EM = 0.35
 MAX_WRAPPED_WORDS = 2
@@ -254,6 +255,8 @@ def _ends_paragraph(lines: Sequence[Line], index: int) -> bool:
     line = lines[index]
     if index == 0 or line.gap_above >= WRAP_GAP_EM * line.font_size:
         return False
+    if line.font_size > PARAGRAPH_SIZE_STEP * lines[index - 1].font_size:
+        return False  # a paragraph keeps its size: a larger line starts something new
     above = lines[index - 1].text.split()
     return (
         not is_title_like(lines[index - 1])
