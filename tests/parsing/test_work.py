@@ -253,3 +253,10 @@ def test_a_larger_title_set_tight_under_the_last_highlight_still_heads_its_entry
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position) for w in works][1] == (
         "Argyle Technology Group", "Software Engineer Intern")
+
+
+def test_a_place_written_before_the_title_is_the_location() -> None:
+    lines = [_line(0, "Wavy - Paris, France, Frontend/Mobile Developer", "Jan 2019 – Mar 2021")]
+    [job], _meta = extract_work(lines, today=TODAY)
+    assert (job.name, job.position, job.location) == (
+        "Wavy", "Frontend/Mobile Developer", "Paris, France")

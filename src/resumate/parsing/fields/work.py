@@ -51,6 +51,7 @@ def extract_work(
         path = f"{prefix}[{i}]"
         work = Work()
         role = _title_with_dashed_part(_with_dashed_part(role, block.segments), block.segments)
+        role = _title_without_leading_place(role)
         work.position = sink.put(f"{path}.position", _scored(role.position, role.margin, "title"))
         company, place = _company_and_place(role)
         work.name = sink.put(f"{path}.name", _scored(company, role.margin, "company"))
@@ -129,6 +130,21 @@ def _title_with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
             joined = f"{title.text}{dash}{other.text}"
             if joined in title.line.text:
                 return replace(role, position=Segment(joined, title.line, title.bold))
+    return role
+
+
+def _title_without_leading_place(role: Roles) -> Roles:
+    """A place written before the title ("Paris, France, Frontend Developer" after "Wavy - ")
+    is the entry's location, not part of the title."""
+    title = role.position
+    if title is None:
+        return role
+    parts = split_commas(title.text)
+    for k in range(len(parts) - 1, 0, -1):
+        place, rest = ", ".join(parts[:k]), ", ".join(parts[k:])
+        if is_place(place) and lexicon.looks_like_job_title(rest) >= 0.5:
+            location = role.location or Segment(place, title.line, title.bold)
+            return replace(role, position=Segment(rest, title.line, title.bold), location=location)
     return role
 
 
