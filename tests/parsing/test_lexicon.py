@@ -154,6 +154,7 @@ def test_match_degree(text: str, level: str, study_type: str) -> None:
     [
         "Stanford University", "Senior Associate", "Microsoft Office", "Basketball", "ms word", "",
         "360-degrees feedback", "Science & Information Systems", "Biomedical Programs",
+        "Ecole nationale d'Ingénieurs de Metz",
     ],
 )
 def test_match_degree_rejects(text: str) -> None:

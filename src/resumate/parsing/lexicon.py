@@ -252,8 +252,8 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.?\s?arch\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
         rf"bca{_END}|b\.?\s?com{_END}|bfa{_END}|ll\.?\s?b\.?{_END}|b\.\s?ed\.?{_END}|bsba{_END}|"
         rf"bsn{_END}|bsee{_END}|bscs{_END}|licence{_END}|licenciatura|licenciado|licenciada|"
-        rf"bacharelado|bacharel|grado\s+en|graduacao|laurea|ingeniero|ingeniera|engenheiro|"
-        rf"ingenieur|bachelier",
+        rf"bacharelado|bacharel|grado\s+en|graduacao|laurea|ingeniero{_END}|ingeniera{_END}|"
+        rf"engenheiro{_END}|ingenieur{_END}|bachelier",  # not the schools' "Ingénieurs"
         "bachelor",
         "",
     ),
