@@ -2,6 +2,7 @@ import pytest
 
 from resumate.document import TextItem
 from resumate.parsing.fields.contact import (
+    find_links,
     find_location,
     find_name,
     find_phone,
@@ -129,3 +130,9 @@ def test_a_street_then_a_country_code_gives_the_country(
     assert found is not None
     location = found.value[1]
     assert (location.address, location.city, location.countryCode) == (address, None, country)
+
+
+def test_a_technology_named_like_a_domain_is_not_a_link() -> None:
+    urls, profiles = find_links([_line("10 years of ASP.NET and Node.js | haynesk.codes")])
+    assert [u.value for u in urls] == ["https://haynesk.codes"]
+    assert profiles == []

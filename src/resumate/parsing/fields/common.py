@@ -16,7 +16,8 @@ _BULLET_PREFIX = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+|^\s*[•●○
 URL_RE = re.compile(
     r"(?:(?:https?://|www\.)[^\s<>()\"']+|"
     r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|net|org|me|co|ai|app|xyz|info|"
-    r"tech|page|site|online|blog|design|de|fr|es|uk|us|ca|br|pt|in|nl|eu|ch|at|be|it|se|pl)"
+    r"tech|page|site|online|blog|design|codes|cloud|studio|pro|digital|software|"
+    r"de|fr|es|uk|us|ca|br|pt|in|nl|eu|ch|at|be|it|se|pl)(?![a-z0-9-])"  # not "x.co" of "x.codes"
     r"(?:/[^\s<>()\"']*)?)",
     re.IGNORECASE,
 )

@@ -360,7 +360,7 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
         for match in URL_RE.finditer(text):
             url = match.group(0).rstrip(".,;)")
             key = _url_key(url)
-            if key in seen:
+            if key in seen or _names_a_skill(url):
                 continue
             seen.add(key)
             profile = _profile_from_url(url)
@@ -377,6 +377,13 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
                     (profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",)))
                 )
     return urls, profiles
+
+
+def _names_a_skill(url: str) -> bool:
+    """A bare "domain" that is a technology's name ("ASP.NET"), not an address."""
+    return "/" not in url and not url.lower().startswith("www.") and (
+        normalize_skill(url) is not None
+    )
 
 
 def _url_key(url: str) -> str:
