@@ -1,7 +1,7 @@
 from resumate.document import TextItem
 from resumate.parsing.lines import Line
 from resumate.parsing.sections import Section
-from resumate.parsing.unheaded import split_off_skill_lists
+from resumate.parsing.unheaded import programming_languages_as_skills, split_off_skill_lists
 
 
 def _lines(*texts: str) -> tuple[Line, ...]:
@@ -44,3 +44,21 @@ def test_a_resume_with_a_skills_section_keeps_its_sections() -> None:
         Section("skills", None, _lines("Python, SQL"), 0.9),
     ]
     assert _kinds(split_off_skill_lists(sections)) == [("volunteer", 5), ("skills", 1)]
+
+
+def _heading(text: str) -> Line:
+    return Line(99, 0, (TextItem(text, 50.0, 0.0, 120.0, 12.0, bold=True),), gap_above=8.0)
+
+
+def test_a_languages_group_of_programming_languages_is_skills_named_by_its_heading() -> None:
+    lines = _lines("- JavaScript/TypeScript", "- Python", "- Ruby", "- C++", "- SystemVerilog")
+    sections = [Section("languages", _heading("Languages"), lines, 0.9)]
+    [section] = programming_languages_as_skills(sections)
+    assert section.kind == "skills"
+    assert [line.text for line in section.lines][:2] == ["Languages", "- JavaScript/TypeScript"]
+
+
+def test_spoken_languages_with_some_programming_ones_stay_languages() -> None:
+    lines = _lines("English", "Native speaker", "Python", "YAML", "JSON", "Java")
+    sections = [Section("languages", _heading("Languages"), lines, 0.9)]
+    assert programming_languages_as_skills(sections)[0].kind == "languages"

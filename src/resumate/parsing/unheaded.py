@@ -1,16 +1,23 @@
-"""Skill lists whose heading is missing (not printed, or lost by OCR).
+"""Skill lists the section splitter did not file under skills.
 
-Primary rule: in a resume without a skills section, a run of at least `MIN_LIST_LINES`
-consecutive "Label: a, b, c" lines at the end of another section, whose listed items are
-mostly skills the taxonomy knows ("Backend: Kotlin, Java, Spring"), is a skills section of its
-own. Fallback: the sections as they are.
+1. A heading that is missing (not printed, or lost by OCR): in a resume without a skills
+   section, a run of at least `MIN_LIST_LINES` consecutive "Label: a, b, c" lines at the end of
+   another section, whose listed items are mostly skills the taxonomy knows ("Backend: Kotlin,
+   Java, Spring"), is a skills section of its own.
+2. A "Languages" group of programming languages ("Skills" / "Languages" / "- Python"), read as
+   a languages section: when its items are mostly known skills and none is a spoken language,
+   it is a skills section whose group is named by the heading.
+
+Fallback: the sections as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from resumate.parsing import skills
+from resumate.parsing import lexicon, skills
+from resumate.parsing.fields.common import strip_bullet
 from resumate.parsing.lines import Line
 from resumate.parsing.sections import Section
 
@@ -29,8 +36,9 @@ def split_off_skill_lists(sections: Sequence[Section]) -> list[Section]:
             out.append(section)
             continue
         if start:
-            out.append(Section(section.kind, section.heading, section.lines[:start],
-                               section.confidence))
+            out.append(
+                Section(section.kind, section.heading, section.lines[:start], section.confidence)
+            )
         out.append(Section("skills", None, section.lines[start:], UNHEADED_CONFIDENCE))
     return out
 
@@ -53,3 +61,24 @@ def _labelled_list(text: str) -> list[str] | None:
         return None
     items = skills.split_skill_list(rest)
     return items if len(items) >= 2 else None
+
+
+def programming_languages_as_skills(sections: Sequence[Section]) -> list[Section]:
+    out: list[Section] = []
+    for section in sections:
+        items = [
+            item
+            for line in section.lines
+            for item in skills.split_skill_list(strip_bullet(line.text))
+        ]
+        if section.kind == "languages" and len(items) >= MIN_LIST_LINES and _names_skills(items):
+            lines = section.lines if section.heading is None else (section.heading, *section.lines)
+            section = replace(section, kind="skills", lines=lines)
+        out.append(section)
+    return out
+
+
+def _names_skills(items: list[str]) -> bool:
+    spoken = sum(lexicon.match_language(item) is not None for item in items)
+    known = sum(skills.normalize_skill(item) is not None for item in items)
+    return spoken == 0 and known >= MIN_KNOWN_SHARE * len(items)
