@@ -66,16 +66,16 @@ def _labelled_list(text: str) -> list[str] | None:
 def programming_languages_as_skills(sections: Sequence[Section]) -> list[Section]:
     out: list[Section] = []
     for section in sections:
-        items = [
-            item
-            for line in section.lines
-            for item in skills.split_skill_list(strip_bullet(line.text))
-        ]
-        if section.kind == "languages" and len(items) >= MIN_LIST_LINES and _names_skills(items):
+        if section.kind == "languages" and _lists_only_skills(section.lines):
             lines = section.lines if section.heading is None else (section.heading, *section.lines)
             section = replace(section, kind="skills", lines=lines)
         out.append(section)
     return out
+
+
+def _lists_only_skills(lines: Sequence[Line]) -> bool:
+    items = [item for line in lines for item in skills.split_skill_list(strip_bullet(line.text))]
+    return len(items) >= MIN_LIST_LINES and _names_skills(items)
 
 
 def _names_skills(items: list[str]) -> bool:

@@ -156,7 +156,11 @@ def _date_candidates(line: Line) -> list[str]:
         if len(run) > 1:
             candidates.append(" ".join(run))
         run = []
-    candidates += [f"{a} {b}" for a, b in pairwise(cells)]
+    candidates += [
+        f"{a} {b}"
+        for a, b in pairwise(cells)
+        if has_digit(a) and (has_digit(b) or _CURRENT_WORD_RE.search(b))
+    ]
     return candidates
 
 

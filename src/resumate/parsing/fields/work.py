@@ -102,16 +102,18 @@ def _with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
     if company is None:
         return role
     for other in segments:
-        if other in (company, role.position, role.location) or not _names_more(other.text):
+        if other in (company, role.position, role.location) or other.line is not company.line:
             continue
         if other.text in company.text or company.text in other.text:
-            continue
-        if other.line is not company.line:
             continue
         for dash in _SPACED_DASHES:
             for left, right in ((company, other), (other, company)):
                 joined = f"{left.text}{dash}{right.text}"
-                if joined in company.line.text and not lexicon.ends_with_legal_suffix(left.text):
+                if (
+                    joined in company.line.text
+                    and not lexicon.ends_with_legal_suffix(left.text)
+                    and _names_more(other.text)
+                ):
                     return replace(role, company=Segment(joined, company.line, company.bold))
     return role
 
@@ -124,11 +126,11 @@ def _title_with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
         return role
     used = " ".join(s.text for s in (title, role.company, role.location) if s is not None)
     for other in segments:
-        if other.line is not title.line or other.text in used or _is_speciality(other.text):
+        if other.line is not title.line or other.text in used:
             continue
         for dash in (*_SPACED_DASHES, " • "):
             joined = f"{title.text}{dash}{other.text}"
-            if joined in title.line.text:
+            if joined in title.line.text and not _is_speciality(other.text):
                 return replace(role, position=Segment(joined, title.line, title.bold))
     return role
 
