@@ -235,3 +235,20 @@ def test_a_page_without_columns_goes_on_with_the_main_columns_section() -> None:
     assert [(s.kind, [ln.text for ln in s.lines]) for s in sections][-1] == (
         "work", ["Developer, Globex 2015 - 2019"]
     )
+
+
+def test_a_section_title_in_body_style_inside_an_entry_is_content() -> None:
+    lines = [
+        _line(0, "Pete Jespersen", size=30, bold=True),
+        _line(1, "Experience", size=12),
+        _line(2, "Apacta A/S"),
+        _line(3, "Education", size=12),
+        _line(4, "Microsoft", bold=True),
+        _line(5, "Certification"),  # the entry's degree, not a "Certificates" heading
+        _line(6, "Azure Fundamentals", bold=True),
+        _line(7, "Skills", size=12),
+        _line(8, "Python"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "work", "education", "skills"]
+    assert "Certification" in [ln.text for ln in sections[2].lines]

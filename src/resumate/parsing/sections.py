@@ -517,6 +517,7 @@ def _resumed_section(
 
 
 Mark = tuple[SectionKind, float, Line | None]
+SAME_SIZE_PT = 0.5
 BLOCK_GAP_EM = 1.2  # a wider gap above a line starts a new block of content
 LABEL_OVERLAP_PT = 0.5  # a label on its own line this close under content sits beside it
 LABEL_WRAP_GAP_EM = 0.2  # two labels closer than this are one label wrapped onto two lines
@@ -640,9 +641,11 @@ def _style_score(line: Line, text: str, body_size: float) -> float:
 
 
 def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
-    """Loosely matched headings must be as large as the document's exactly matched ones; an
-    exact one written in lower case ("formation" in a list of tags) must also be as large, or
-    share the lower case with most of them."""
+    """Loosely matched headings must be as large as the document's exactly matched ones, and so
+    must an exact one when those share one size or are bold or in capitals where it is plain
+    ("Certification" as an entry's degree line); an exact one written in lower case
+    ("formation" in a list of tags) must also be as large, or share the lower case with most of
+    them."""
     strict = [
         line
         for line, mark in zip(lines, marks, strict=True)
@@ -653,16 +656,30 @@ def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) ->
     sizes = sorted(line.cells[0].font_size for line in strict)
     floor = 0.9 * sizes[len(sizes) // 2]
     lower_case_is_off = 2 * sum(line.text.islower() for line in strict) < len(strict)
+    emphasis_is_the_style = 2 * sum(map(_is_emphasised, strict)) > len(strict)
+    typical = sizes[len(sizes) // 2]
+    # headings set in one size (not sizes estimated by OCR), but for the odd one out
+    one_size = sum(abs(size - typical) <= SAME_SIZE_PT for size in sizes) >= len(sizes) - 1 >= 3
 
     def is_off_style(line: Line) -> bool:
         if line.text.islower():
             return line.font_size < floor or lower_case_is_off
-        return line.font_size < floor and not match_section_title(line.text, strict=True)
+        if line.font_size >= floor:
+            return False
+        if not match_section_title(line.text, strict=True):
+            return True
+        # an exact title smaller than headings that share one size, or plain where they are
+        # bold or in capitals
+        return one_size or (emphasis_is_the_style and not _is_emphasised(line))
 
     return [
         None if mark and mark[2] is None and is_off_style(line) else mark
         for line, mark in zip(lines, marks, strict=True)
     ]
+
+
+def _is_emphasised(line: Line) -> bool:
+    return line.is_bold or is_all_caps(line.text)
 
 
 def _drop_loose_duplicates(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
