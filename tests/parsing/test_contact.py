@@ -136,3 +136,19 @@ def test_a_technology_named_like_a_domain_is_not_a_link() -> None:
     urls, profiles = find_links([_line("10 years of ASP.NET and Node.js | haynesk.codes")])
     assert [u.value for u in urls] == ["https://haynesk.codes"]
     assert profiles == []
+
+
+def _centred(index: int, text: str, y: float, size: float = 30.0) -> Line:
+    width = 0.5 * size * len(text)
+    item = TextItem(text, 300.0 - width / 2, y, 300.0 + width / 2, y + size, font_size=size)
+    return Line(index, 0, (item,), gap_above=0.0 if index else 20.0)
+
+
+def test_a_long_name_wrapped_onto_a_centred_second_line_is_read_whole() -> None:
+    lines = [
+        _centred(0, "Juan Saturnino Cristian Rubén", 54.0),
+        _centred(1, "Cañizares", 92.0),
+        _centred(2, "Lead Software Developer", 140.0, size=12.0),
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Juan Saturnino Cristian Rubén Cañizares"

@@ -154,6 +154,7 @@ NAME_FEATURES = {
     "bold": 0.5,
     "name_label": 2.5,
     "two_or_three_words": 1.0,
+    "name_over_two_lines": 1.0,
     "all_capitalised": 1.0,
     "title_words": -2.5,
     "company_words": -1.5,
@@ -169,11 +170,11 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     best: Scored | None = None
     for rank, line in enumerate(top):
         following = top[rank + 1] if rank + 1 < len(top) else None
-        texts = _name_candidates(line)
+        candidates = [(text, False) for text in _name_candidates(line)]
         if following is not None and _wraps_name(line, following):
-            texts.insert(0, f"{line.text} {following.text}")  # "Jacqueline" / "Taylor"
-        for text in texts:
-            candidate = _score_name(text, line, rank, sizes)
+            candidates.insert(0, (f"{line.text} {following.text}", True))  # "Jacqueline" / "Taylor"
+        for text, wrapped in candidates:
+            candidate = _score_name(text, line, rank, sizes, wrapped=wrapped)
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
     return best if best and best.confidence >= 0.5 else None
@@ -182,13 +183,17 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
 def _wraps_name(line: Line, following: Line) -> bool:
     """A large name set over two lines: the next line is one or two words in the same style,
     right under it."""
+    centre, following_centre = (line.x0 + line.x1) / 2, (following.x0 + following.x1) / 2
     return (
         len(line.cells) == len(following.cells) == 1
         and len(following.text.split()) <= 2
         and abs(following.font_size - line.font_size) < 0.5
         and following.is_bold == line.is_bold
         and following.gap_above < 0.5 * line.font_size
-        and abs(following.x0 - line.x0) < 0.5 * line.font_size
+        and (
+            abs(following.x0 - line.x0) < 0.5 * line.font_size  # set flush left
+            or abs(following_centre - centre) < 0.5 * line.font_size  # or centred
+        )
     )
 
 
@@ -202,7 +207,9 @@ def _name_candidates(line: Line) -> list[str]:
     return [*texts, *heads]
 
 
-def _score_name(text: str, line: Line, rank: int, sizes: list[float]) -> Scored | None:
+def _score_name(
+    text: str, line: Line, rank: int, sizes: list[float], *, wrapped: bool = False
+) -> Scored | None:
     fired: list[str] = []
     if _NAME_LABEL.match(text):
         text = _NAME_LABEL.sub("", text)
@@ -216,6 +223,8 @@ def _score_name(text: str, line: Line, rank: int, sizes: list[float]) -> Scored 
     fired.append("all_capitalised")
     if len(tokens) <= 3:
         fired.append("two_or_three_words")
+    elif wrapped:
+        fired.append("name_over_two_lines")  # each line short, as a large name wraps
     size = round(line.font_size, 1)
     if size == sizes[0]:
         fired.append("largest_font")
