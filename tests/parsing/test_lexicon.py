@@ -381,6 +381,13 @@ def test_state_and_province_tables() -> None:
         ),
         ("Greater Seattle Area", {"city": "Seattle", "region": "WA", "countryCode": "US"}),
         ("Montréal, Québec, CA", {"city": "Montréal", "region": "Québec", "countryCode": "CA"}),
+        ("(PT), Porto", {"city": "Porto", "countryCode": "PT"}),
+        ("Zürich (Remote)", {"city": "Zürich", "countryCode": "CH"}),
+        (
+            "Flückigerstrasse 256, Lonay, VD 6670, CH",
+            {"address": "Flückigerstrasse 256", "city": "Lonay", "region": "VD",
+             "postalCode": "6670", "countryCode": "CH"},
+        ),
         (
             "73968, Shelton (US), Connecticut",
             {"city": "Shelton", "region": "Connecticut", "postalCode": "73968",

@@ -618,6 +618,7 @@ def parse_location(text: str) -> dict[str, str] | None:
 
 
 _BRACKETED_CODE = re.compile(r"\s*\(([A-Za-z]{2})\)\s*$")
+_BRACKETED_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _BRACKETED_LIST = re.compile(r"\([^()]*[,;][^()]*\)")
 
 
@@ -643,16 +644,22 @@ def _parse_location(text: str) -> dict[str, str] | None:
         return None  # a name with its place in brackets: "ECAM (Lyon, France)"
     parts = [p.strip() for p in re.split(r"\s*[,;·|]\s*|\s+[–—-]\s+", text) if p.strip()]
     for i, part in enumerate(parts):
-        inner = _BRACKETED_CODE.search(part)  # "73968, Shelton (US), Connecticut"
-        if inner and inner.start() > 0 and inner.group(1).upper() in places.alpha2:
+        inner = _BRACKETED_CODE.search(part)  # "73968, Shelton (US), Connecticut", "(PT), Porto"
+        if inner and inner.group(1).upper() in places.alpha2:
             out.setdefault("countryCode", inner.group(1).upper())
             parts[i] = part[: inner.start()]
+        elif (note := _BRACKETED_NOTE.search(part)) and note.start() > 0:
+            parts[i] = part[: note.start()]  # "La Réunion (Mobility: Europe / International)"
+    parts = [p for p in parts if p]
     if "countryCode" not in out and parts and (cc := match_country(parts[-1])) is not None:
         out["countryCode"] = cc
         parts.pop()
     elif (
         "countryCode" not in out
-        and (len(parts) > 2 or (len(parts) == 2 and _STREET_RE.search(parts[0])))
+        and (
+            len(parts) > 2
+            or (len(parts) == 2 and (_STREET_RE.search(parts[0]) or match_city(parts[0])))
+        )
         and parts[-1] in places.alpha2
         and (_key(parts[-1]) not in places.regions or _has_city_of(parts[:-1], parts[-1]))
     ):
@@ -671,6 +678,8 @@ def _parse_location(text: str) -> dict[str, str] | None:
             out.setdefault("postalCode", postal)
             parts[i] = rest
     parts = [p for p in parts if p]
+    if len(parts) > 1 and "region" not in out and re.fullmatch(r"[A-Z]{2,3}", parts[-1]):
+        out["region"] = parts.pop()  # a state code before its postal code ("Lonay, VD 6670")
     if parts:
         city = _clean_city(parts[-1])
         if city and len(city.split()) <= 4 and not _STREET_RE.search(city):  # not "rue X"
