@@ -152,3 +152,8 @@ def test_a_long_name_wrapped_onto_a_centred_second_line_is_read_whole() -> None:
     ]
     name = find_name(lines)
     assert name is not None and name.value == "Juan Saturnino Cristian Rubén Cañizares"
+
+
+def test_an_employer_before_a_dash_is_not_read_as_the_city() -> None:
+    found = find_location([_line("Wavy - Paris, France")])
+    assert found is not None and found.value[1].city == "Paris"

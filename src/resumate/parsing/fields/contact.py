@@ -520,7 +520,7 @@ def _parse_place(text: str) -> dict[str, str] | None:
     ):
         text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
     parsed = lexicon.parse_location(text)
-    if (ordered := _city_first(parsed)) is not parsed:
+    if (ordered := _city_first(parsed, text)) is not parsed:
         return ordered
     if parsed and parsed.get("city") and lexicon.match_city(parsed["city"]):
         return parsed
@@ -538,7 +538,7 @@ def _parse_place(text: str) -> dict[str, str] | None:
     return parsed
 
 
-def _city_first(parsed: dict[str, str] | None) -> dict[str, str] | None:
+def _city_first(parsed: dict[str, str] | None, text: str) -> dict[str, str] | None:
     """A contact line's "Rivoli, Piedmont, IT" is city, region, country: parse_location reads a
     part before the city as an address, which a single name without digits or street words
     is not here (without a postal code: "5963 JF, Amsterdam (NL)" is an address)."""
@@ -547,6 +547,8 @@ def _city_first(parsed: dict[str, str] | None) -> dict[str, str] | None:
     address, city = parsed.get("address"), parsed.get("city")
     if not address or not city or "," in address or lexicon.is_street_like(address):
         return parsed
+    if re.search(rf"{re.escape(address)}\s+[–—-]\s", text):
+        return parsed  # "Wavy - Paris, France": an employer, then its place
     rest = {k: v for k, v in parsed.items() if k != "address"}
     return {**rest, "city": address, "region": city}
 
