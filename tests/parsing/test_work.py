@@ -2,6 +2,7 @@ import datetime as dt
 from dataclasses import replace
 
 from resumate.document import TextItem
+from resumate.parsing.fields.lists import extract_projects
 from resumate.parsing.fields.work import extract_work
 from resumate.parsing.lines import Line
 
@@ -260,3 +261,17 @@ def test_a_place_written_before_the_title_is_the_location() -> None:
     [job], _meta = extract_work(lines, today=TODAY)
     assert (job.name, job.position, job.location) == (
         "Wavy", "Frontend/Mobile Developer", "Paris, France")
+
+
+def test_a_project_headed_by_the_authors_title_is_named_by_the_line_under_it() -> None:
+    lines = [
+        _line(0, "Full Stack Engineer", "Aug 2024 - Aug 2024"),
+        _line(1, "Fairpay"),
+        _line(2, "A gasless crowdfunding platform built during a hackathon.", x0=60),
+        _line(3, "Artist Bundle", "Jan 2023 - Mar 2023"),
+        _line(4, "A storefront for musicians.", x0=60),
+    ]
+    projects, _meta = extract_projects(lines, today=TODAY)
+    assert [(p.name, p.roles) for p in projects] == [
+        ("Fairpay", ["Full Stack Engineer"]), ("Artist Bundle", []),
+    ]

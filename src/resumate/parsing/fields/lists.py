@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parsing.fields.entries import body_text, split_entries
+from resumate.parsing.fields.entries import Segment, body_text, split_entries
 from resumate.parsing.fields.grid import read_grid_columns
 from resumate.parsing.lines import Line
 from resumate.schema import (
@@ -312,7 +312,7 @@ def extract_projects(
     for block in split_entries(lines, today=today):
         if not block.segments:
             continue
-        first = block.segments[0]
+        first, roles = _project_name(block.segments)
         path = f"projects[{len(items)}]"
         summary, highlights = body_text(block.body)
         project = Project(
@@ -322,6 +322,7 @@ def extract_projects(
             description=summary,
             highlights=highlights,
             url=block.urls[0] if block.urls else None,
+            roles=roles,
         )
         if block.dates and block.dates.start:
             project.startDate = block.dates.start.iso()
@@ -329,6 +330,30 @@ def extract_projects(
             project.endDate = block.dates.end.iso()
         items.append(project)
     return items, sink.metas
+
+
+def _project_name(segments: Sequence[Segment]) -> tuple[Segment, list[str]]:
+    """The first segment, or, when that is a job title ("Full Stack Engineer | 2024" over
+    "Fairpay"), the next one that is not, with the title as the project's role."""
+    first = segments[0]
+    words = first.text.split()
+    if not _ends_as_a_title(words) or lexicon.looks_like_job_title(first.text) < 0.5:
+        return first, []
+    for segment in segments[1:]:
+        if lexicon.looks_like_job_title(segment.text) < 0.5:
+            return segment, [first.text]
+    return first, []
+
+
+def _ends_as_a_title(words: list[str]) -> bool:
+    """Capitalised and ending on a title's head word ("Full Stack Engineer"), unlike a name
+    that only starts with one ("Artist Bundle", "Trainer dashboard")."""
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        bool(words)
+        and all(w[:1].isupper() for w in long_words)
+        and lexicon.looks_like_job_title(words[-1]) >= 0.5
+    )
 
 
 def extract_interests(lines: Sequence[Line]) -> list[Interest]:
