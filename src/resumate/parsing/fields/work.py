@@ -6,6 +6,9 @@ ambiguous, the order most entries of the same section follow decides (themes are
 A lone segment is a position when it reads like a job title, else a company; a position with
 no company takes the company of the entry before it when that entry's header named only a
 company line (several roles at one employer). Location: a segment that parses as a place.
+Then the chosen parts grow or shrink to what the header writes around them: the employer goes
+on past a spaced dash to a unit or client, the title past a dash or bullet to its speciality,
+and a place written before the title is the location.
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ def _with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
                 if (
                     joined in company.line.text
                     and not lexicon.ends_with_legal_suffix(left.text)
-                    and _names_more(other.text)
+                    and _names_unit_or_client(other.text)
                 ):
                     return replace(role, company=Segment(joined, company.line, company.bold))
     return role
@@ -130,7 +133,7 @@ def _title_with_dashed_part(role: Roles, segments: Sequence[Segment]) -> Roles:
             continue
         for dash in (*_SPACED_DASHES, " • "):
             joined = f"{title.text}{dash}{other.text}"
-            if joined in title.line.text and not _is_speciality(other.text):
+            if joined in title.line.text and not _is_employer_place_or_date(other.text):
                 return replace(role, position=Segment(joined, title.line, title.bold))
     return role
 
@@ -150,27 +153,27 @@ def _title_without_leading_place(role: Roles) -> Roles:
     return role
 
 
-def _is_speciality(text: str) -> bool:
-    """Not a speciality: a name of a company, a place, or anything with digits (dates)."""
+def _is_employer_place_or_date(text: str) -> bool:
+    """What a title's speciality is not: a company's name, a place, or digits (dates)."""
     return (
         has_digit(text)
         or lexicon.looks_like_company(text) >= 0.5
         or is_place(text)
-        or bool(lexicon.match_city(split_commas(text)[0]))
+        or bool(lexicon.match_city(next(iter(split_commas(text)), text)))
     )
 
 
 _SPACED_DASHES = (" - ", " – ")  # an em dash often separates the title from the employer
 
 
-def _names_more(text: str) -> bool:
-    first = split_commas(text)[0]
+def _names_unit_or_client(text: str) -> bool:
+    first = next(iter(split_commas(text)), text)
     return (
         lexicon.looks_like_job_title(text) < 0.5
         and not has_digit(text)
         and not is_place(text)
         and not lexicon.match_city(first)
-        and not lexicon.match_city(first.split()[0])  # "Delhi NCR"
+        and not lexicon.match_city(first.split()[0] if first.split() else first)  # "Delhi NCR"
         and not _lower_case_share(text) > 0.5
     )
 
