@@ -159,3 +159,16 @@ def test_a_degree_set_under_the_school_beside_the_dates_belongs_to_the_entry() -
     ]
     expected = ("University of New Haven", "Bachelor of Science", "Computer Science")
     assert _summary(lines) == [expected]
+
+
+def test_an_unknown_programme_written_kind_colon_field_is_read() -> None:
+    lines = [_line(0, "ESILV", "2014 - 2015"), _line(1, "Erasmus Exchange: Financial Engineering")]
+    lines[1] = Line(1, 0, lines[1].cells, gap_above=1.0)
+    assert _summary(lines) == [("ESILV", "Erasmus Exchange", "Financial Engineering")]
+
+
+def test_a_course_code_before_a_colon_is_not_a_programme() -> None:
+    lines = [_line(0, "Red Hat", "2021 - 2022"),
+             _line(1, "DO188: Containers, Kubernetes and Red Hat OpenShift")]
+    [(_institution, study_type, _area)] = _summary(lines)
+    assert study_type != "DO188"

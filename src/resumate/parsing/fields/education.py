@@ -151,7 +151,7 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
 
 
 _PROGRAMME = re.compile(
-    r"^(?P<kind>[^,()]{2,40}?)\s+(?:in|of|en|em|de|in der)\s+(?P<area>[A-Z].+)$"
+    r"^(?P<kind>[^,():]{2,40}?)(?:\s+(?:in|of|en|em|de|in der)\s+|:\s+)(?P<area>[A-Z].+)$"
 )
 
 
@@ -215,13 +215,15 @@ def _names_school(text: str) -> bool:
 
 
 def _named_programme(pieces: Sequence[Segment]) -> tuple[Segment, str, str] | None:
-    """Fallback for degrees the lexicon does not know: "Courses in Freelance", "Diploma of X"."""
+    """Fallback for degrees the lexicon does not know: "Courses in Freelance", "Diploma of X",
+    "Erasmus Exchange: Financial Engineering"."""
     for piece in pieces:
         match = _PROGRAMME.match(piece.text)
         if (
             match
             and lexicon.looks_like_institution(piece.text) < 0.5
             and len(match["kind"].split()) <= 4
+            and not any(ch.isdigit() for ch in match["kind"])  # "DO188: Containers" is a course
         ):
             return piece, match["kind"], match["area"]
     return None
