@@ -322,13 +322,13 @@ def _split_columns(
     return parts
 
 
-_PAGE_NUMBER = re.compile(
-    r"^\W*(page|seite|página|pagina)?\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I
-)
+_PAGE_WORD = r"(?:page|seite|página|pagina)"
+_OF_PAGES = r"\s*(?:of|/|von|de|sur)\s*\d{1,3}"
+_PAGE_NUMBER = re.compile(rf"^\W*{_PAGE_WORD}?\s*\d{{1,3}}(?:{_OF_PAGES})?\W*$", re.I)
+# a line that is only a labelled page number ("Page 2", "Page 3 of 4")
+_PAGE_LABEL = re.compile(rf"^\W*{_PAGE_WORD}\s*\d{{1,3}}(?:{_OF_PAGES})?\W*$", re.I)
 # a footer that ends in the page count ("Jane Roe - Page 1 of 3")
-_PAGE_COUNT_TAIL = re.compile(
-    r"(page|seite|página|pagina)\s*\d{1,3}\s*(of|/|von|de|sur)\s*\d{1,3}\W*$", re.I
-)
+_PAGE_COUNT_TAIL = re.compile(rf"{_PAGE_WORD}\s*\d{{1,3}}{_OF_PAGES}\W*$", re.I)
 FURNITURE_MARGIN = 0.08  # running headers and footers sit in the top or bottom 8% of a page
 
 
@@ -363,9 +363,6 @@ def drop_page_furniture(lines: Sequence[Line], page_heights: dict[int, float]) -
 
 
 MAX_FOOTER_WORDS = 10
-_PAGE_LABEL = re.compile(
-    r"^\W*(page|seite|página|pagina)\s*\d{1,3}(\s*(of|/|von|de|sur)\s*\d{1,3})?\W*$", re.I
-)
 
 
 def drop_page_labels(lines: Sequence[Line]) -> list[Line]:

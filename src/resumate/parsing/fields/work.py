@@ -173,7 +173,7 @@ def _names_unit_or_client(text: str) -> bool:
         and not has_digit(text)
         and not is_place(text)
         and not lexicon.match_city(first)
-        and not lexicon.match_city(first.split()[0] if first.split() else first)  # "Delhi NCR"
+        and not lexicon.match_city(first.partition(" ")[0])  # "Delhi NCR"
         and not _lower_case_share(text) > 0.5
     )
 
