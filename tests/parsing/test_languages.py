@@ -21,7 +21,7 @@ def _names(*cells: str) -> list[str]:
 
 
 def test_a_contact_cell_of_language_names_lists_the_languages() -> None:
-    assert _names("jane@example.com", "Français, English") == ["French", "English"]
+    assert _names("jane@example.com", "Français, English") == ["Français", "English"]
 
 
 def test_a_cell_with_anything_but_language_names_lists_none() -> None:
@@ -67,3 +67,24 @@ def test_languages_set_side_by_side_take_the_fluencies_below_in_order() -> None:
     assert [(entry.language, entry.fluency) for entry in languages] == [
         ("Spanish", "Native"), ("English", "Professional working proficiency"),
     ]
+
+
+def test_a_language_keeps_its_written_name_and_its_code_goes_to_the_evidence() -> None:
+    lines = [_line("Français - Natif"), _line("Anglais (courant)"), _line("Mandarin Chinese: C1")]
+    languages, metas = extract_languages(lines)
+    assert [(entry.language, entry.fluency) for entry in languages] == [
+        ("Français", "Natif"), ("Anglais", "courant"), ("Mandarin Chinese", "C1"),
+    ]
+    features = metas["languages[1].language"].evidence.features
+    assert "iso639=en" in features and "english=English" in features
+    assert "iso639=zh" in metas["languages[2].language"].evidence.features
+
+
+def test_chinese_japanese_and_korean_language_names_and_fluencies_are_read() -> None:
+    texts = ("한국어 원어민", "영어 유창함", "英语：流利", "日本語 ネイティブ")
+    lines = [_line(text) for text in texts]
+    languages, metas = extract_languages(lines)
+    assert [(entry.language, entry.fluency) for entry in languages] == [
+        ("한국어", "원어민"), ("영어", "유창함"), ("英语", "流利"), ("日本語", "ネイティブ"),
+    ]
+    assert "iso639=en" in metas["languages[2].language"].evidence.features

@@ -196,15 +196,30 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
                 if fluency and waiting is not None:  # in order: "Spanish English" / "Native | B2"
                     waiting.fluency = part
                 continue
-            fluency = lexicon.match_fluency(part)
-            rest = clean(re.sub(re.escape(lang.name), "", part, flags=re.I)) if fluency else ""
-            entry = Language(language=lang.name, fluency=rest or (fluency if fluency else None))
+            start, end = lang.span
+            written = part[start:end]
+            rest = _bare_fluency(f"{part[:start]} {part[end:]}")
+            fluency = rest if rest and lexicon.match_fluency(rest) else None
             sink.put(
                 f"languages[{len(found)}].language",
-                Scored(lang.name, 0.9, (line,), ("language_name",)),
+                Scored(written, 0.9, (line,), ("language_name", *_language_code(lang))),
             )
-            found.append(entry)
+            found.append(Language(language=written, fluency=fluency))
     return found, sink.metas
+
+
+def _language_code(lang: lexicon.LanguageMatch) -> tuple[str, str]:
+    """Evidence naming the language whatever its spelling: ISO 639 code and English name."""
+    return f"iso639={lang.code}", f"english={lang.name}"
+
+
+def _bare_fluency(text: str) -> str:
+    """The fluency beside a language name, without the brackets around it ("(native)") or
+    full-width punctuation ("英语：流利")."""
+    text = clean(text.strip(" ：，；、（）"))
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = clean(text[1:-1])
+    return text
 
 
 def _language_run(text: str) -> list[str]:
@@ -227,25 +242,23 @@ def extract_listed_languages(
     found: list[Language] = []
     for line in lines:
         for cell in line.cells:
-            names = _language_names(cell.text)
-            for name in names:
-                sink.put(
-                    f"languages[{len(found)}].language",
-                    Scored(name, 0.7, (line,), ("language_name", "contact_list")),
-                )
+            for name, match in _language_names(cell.text):
+                features = ("language_name", "contact_list", *_language_code(match))
+                sink.put(f"languages[{len(found)}].language", Scored(name, 0.7, (line,), features))
                 found.append(Language(language=name))
     return found, sink.metas
 
 
-def _language_names(text: str) -> list[str]:
-    """The languages of `text` when every comma-separated part is exactly one language name."""
+def _language_names(text: str) -> list[tuple[str, lexicon.LanguageMatch]]:
+    """The languages of `text`, as written, when every comma-separated part is exactly one
+    language name."""
     names = []
     for part in text.split(","):
         part = clean(part)
         match = lexicon.match_language(part) if part else None
         if match is None or match.span != (0, len(part)):
             return []
-        names.append(match.name)
+        names.append((part, match))
     return names
 
 
