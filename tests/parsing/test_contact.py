@@ -157,3 +157,11 @@ def test_a_long_name_wrapped_onto_a_centred_second_line_is_read_whole() -> None:
 def test_an_employer_before_a_dash_is_not_read_as_the_city() -> None:
     found = find_location([_line("Wavy - Paris, France")])
     assert found is not None and found.value[1].city == "Paris"
+
+
+def test_on_a_header_line_a_dash_sets_the_place_apart_from_a_link() -> None:
+    line = _line("Bengaluru, Karnataka - Email me on Indeed: indeed.com/r/Jane-Roe/0b57f5f9")
+    found = find_location([line], header={line.index})
+    assert found is not None
+    assert (found.value[1].city, found.value[1].region) == ("Bengaluru", "Karnataka")
+    assert found.scored.value == "Bengaluru, Karnataka"

@@ -402,6 +402,22 @@ def test_state_and_province_tables() -> None:
             {"city": "Raleigh", "region": "North Carolina", "postalCode": "27601",
              "countryCode": "US"},
         ),
+        # first-level regions of other countries, by name, alone or after a city
+        ("Karnataka", {"region": "Karnataka", "countryCode": "IN"}),
+        (
+            "Pune, Maharashtra 411001",
+            {"city": "Pune", "region": "Maharashtra", "postalCode": "411001",
+             "countryCode": "IN"},
+        ),
+        (
+            "Stuttgart, Baden-Württemberg",
+            {"city": "Stuttgart", "region": "Baden-Württemberg", "countryCode": "DE"},
+        ),
+        (
+            "Sydney, New South Wales",
+            {"city": "Sydney", "region": "New South Wales", "countryCode": "AU"},
+        ),
+        ("Singapore 018956", {"city": "Singapore", "postalCode": "018956", "countryCode": "SG"}),
     ],
 )
 def test_parse_location(text: str, expected: dict[str, str]) -> None:

@@ -107,6 +107,7 @@ class _Vocab:
     language_aliases: dict[str, str]
     country_aliases: dict[str, str]
     location_noise: frozenset[str]
+    regions: dict[str, str]  # folded region name -> alpha-2
 
 
 @cache
@@ -134,6 +135,7 @@ def _vocab() -> _Vocab:
         language_aliases=mapping("language_alias"),
         country_aliases=mapping("country_alias"),
         location_noise=keys("location_noise"),
+        regions=mapping("region"),
     )
 
 
@@ -552,6 +554,8 @@ def _places() -> _Places:
     for table, cc in ((US_STATES, "US"), (CA_PROVINCES, "CA")):
         for code, name in table.items():
             regions[code.lower()] = regions[_key(name)] = (code, cc)
+    for name, cc in _vocab().regions.items():  # other countries' regions, by name only
+        regions.setdefault(name, (name, cc))
     alpha2 = frozenset(cc for cc, _, _ in _read_tsv("countries.tsv"))
     return _Places(countries, alpha2, cities, regions)
 
@@ -592,6 +596,7 @@ _POSTAL_RES = (
     re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),  # Canada
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"),  # UK
     re.compile(r"\b\d{5}-\d{3}\b|\b\d{4}-\d{3}\b"),  # Brazil, Portugal
+    re.compile(r"\b\d{6}\b"),  # India, China, Russia, Singapore
     re.compile(r"(?:^|\s)\d{4}(?=\s+[^\W\d_])|(?<=\s)\d{4}$"),  # AT/CH/BE/NL/AU
 )
 _LABEL_RE = re.compile(
@@ -704,7 +709,7 @@ def _city_then_region(parts: list[str], out: dict[str, str]) -> bool:
 
 
 # a state or province, then perhaps a postal code: "CA 94105", "North Carolina", "Québec"
-_REGION_PART = re.compile(r"([A-Za-z]{2}|[^\W\d_](?:[^\W\d_]|[ .])+?)(?:\s+(\S*\d.*))?")
+_REGION_PART = re.compile(r"([A-Za-z]{2}|[^\W\d_](?:[^\W\d_]|[ .&'’-])+?)(?:\s+(\S*\d.*))?")
 
 
 def _take_region(parts: list[str], out: dict[str, str], places: _Places) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 import phonenumbers
@@ -109,7 +109,7 @@ def extract_basics(
     header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
     scope = _dedupe([*header, *lines[:NAME_SEARCH_LINES]])
     name = find_name(lines)
-    location = find_location(scope)
+    location = find_location(scope, header={ln.index for ln in header})
     region = (location.value[0] if location else None) or default_region
     basics = Basics(
         name=sink.put("basics.name", name),
@@ -467,10 +467,20 @@ class _FoundLocation:
     scored: Scored
 
 
-def find_location(scope: Sequence[Line]) -> _FoundLocation | None:
+_PARTS = re.compile(r"\s[|•·]\s|\s{2,}")
+_HEADER_PARTS = re.compile(r"\s[|•·–—-]\s|\s{2,}")
+
+
+def find_location(
+    scope: Sequence[Line], *, header: Set[int] = frozenset()
+) -> _FoundLocation | None:
+    """The first place in the scope's lines. On the `header` lines (by index) a dash also
+    separates parts ("Pune, Maharashtra - Email me: ..."); elsewhere in the scope, the first
+    lines of a resume without a header, "Engineer – Acme – Boston, MA" is a job."""
     for line in scope:
+        parts = _HEADER_PARTS if line.index in header else _PARTS
         for cell in line.cells:
-            for part in re.split(r"\s[|•·]\s|\s{2,}", cell.text):
+            for part in parts.split(cell.text):
                 part = clean(part)
                 if not part or re.search(r"@\w", part) or URL_RE.search(part) or len(part) > 90:
                     continue
