@@ -41,6 +41,8 @@ def _summary(text: str) -> list[tuple[str | None, str | None, bool]]:
         ("May 2019 - ongoing", ("2019-05", None, True)),
         ("Jun 2021 – today", ("2021-06", None, True)),
         ("Mar. '19 - now", ("2019-03", None, True)),
+        ("June 2016 - Till date", ("2016-06", None, True)),
+        ("March 2015 – Till Now", ("2015-03", None, True)),
         ("Jan - Mar 2020", ("2020-01", "2020-03", False)),
         ("Dec, 2019 - Jan, 2021", ("2019-12", "2021-01", False)),
         # numeric forms

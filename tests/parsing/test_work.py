@@ -275,3 +275,34 @@ def test_a_project_headed_by_the_authors_title_is_named_by_the_line_under_it() -
     assert [(p.name, p.roles) for p in projects] == [
         ("Fairpay", ["Full Stack Engineer"]), ("Artist Bundle", []),
     ]
+
+
+def test_a_period_repeated_right_below_the_dates_is_the_same_job() -> None:
+    lines = [
+        _line(0, "Lead Engineer - Automation & Testing"),
+        _line(1, "Cisco Systems -"),
+        _line(2, "January 2014 to June 2015"),
+        _line(3, "DURATION Jan-2014 to Jun-2015"),
+        _line(4, "TEAM SIZE 20"),
+        _line(5, "• Automated around 1000 cases in the SNMP module.", x0=60),
+        _line(6, "Major Incident Manager"),
+        _line(7, "Microsoft India -"),
+        _line(8, "June 2016 to Present"),
+        _line(9, "June 2016 - Till date"),
+        _line(10, "Roles and Responsibilities:"),
+        _line(11, "• Leading a team of twenty engineers.", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.startDate, w.endDate) for w in works] == [
+        ("Cisco Systems", "Lead Engineer - Automation & Testing", "2014-01", "2015-06"),
+        ("Microsoft India", "Major Incident Manager", "2016-06", None),
+    ]
+
+
+def test_two_jobs_with_the_same_dates_stay_two_jobs() -> None:
+    lines = [
+        _line(0, "Webmaster, Peterborough Mountaineering Club", "Dec 2018 – Present"),
+        _line(1, "Editor, Peterborough Mountaineering Club", "Dec 2018 – Present"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [w.position for w in works] == ["Webmaster", "Editor"]

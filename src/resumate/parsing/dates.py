@@ -67,6 +67,7 @@ _SEMESTERS: dict[str, int] = {
 }
 PRESENT_WORDS: tuple[str, ...] = (
     "present", "current", "currently", "now", "today", "ongoing", "date", "present day",
+    "till date", "till now", "till today", "until now", "until today", "up to now",
     "heute", "jetzt", "aktuell", "derzeit", "dato", "laufend",
     "actuel", "actuellement", "aujourd'hui", "aujourd’hui", "présent", "en cours", "ce jour",
     "actualidad", "presente", "actual", "actualmente", "hoy", "la fecha",

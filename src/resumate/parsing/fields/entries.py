@@ -172,7 +172,7 @@ def split_entries(
     are not segments (work: titles and employers are short; degrees can be long)."""
     if not lines:
         return []
-    dates = [entry_dates(line, today=today) for line in lines]
+    dates = _without_repeats(lines, [entry_dates(line, today=today) for line in lines])
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
         return _undated_entries(lines, today=today, prose_apart=prose_apart)
@@ -186,6 +186,34 @@ def split_entries(
         blocks.append(_block(header, body, dates[anchor], lines[anchor], today=today,
                              prose_apart=prose_apart))
     return blocks
+
+
+def _without_repeats(
+    lines: Sequence[Line], dates: list[DateRange | None]
+) -> list[DateRange | None]:
+    """A period written again on the line right below an entry's dates, with at most a label
+    beside it ("January 2014 to June 2015" / "DURATION Jan-2014 to Jun-2015"; "June 2016 to
+    Present" / "June 2016 - Till date"), is more of that entry, not a new one: it starts on
+    the same date and ends on the same date or on one not read. Two entries with the same
+    dates keep their own header text on their date lines or between them."""
+    for i in range(1, len(dates)):
+        found, above = dates[i], dates[i - 1]
+        if found is None or above is None or not _repeats(found, above):
+            continue
+        rest = lines[i].text.replace(found.text, " ")
+        if len(words(rest)) <= 1:
+            dates[i] = None
+    return dates
+
+
+def _repeats(later: DateRange, earlier: DateRange) -> bool:
+    if earlier.start is None:
+        return False
+    if later.start is None:  # a lone date: the start alone was read ("June 2016 - Recently")
+        return later.end == earlier.start
+    return later.start == earlier.start and (
+        later.end == earlier.end and later.is_current == earlier.is_current
+    )
 
 
 def _header_spans(
