@@ -165,3 +165,16 @@ def test_on_a_header_line_a_dash_sets_the_place_apart_from_a_link() -> None:
     assert found is not None
     assert (found.value[1].city, found.value[1].region) == ("Bengaluru", "Karnataka")
     assert found.scored.value == "Bengaluru, Karnataka"
+
+
+@pytest.mark.parametrize("written", ["谭宇", "김정훈", "山田 太郎"])
+def test_a_name_in_a_script_without_capitals_is_read(written: str) -> None:
+    lines = [_centred(0, written, 54.0), _centred(1, "软件工程师", 100.0, size=12.0)]
+    name = find_name(lines)
+    assert name is not None and name.value == written
+
+
+def test_resume_written_as_a_title_in_chinese_is_not_a_name() -> None:
+    lines = [_centred(0, "个人简历", 54.0), _centred(1, "谭宇", 100.0, size=20.0)]
+    name = find_name(lines)
+    assert name is not None and name.value == "谭宇"

@@ -471,9 +471,14 @@ def _title_head(words: list[str]) -> str | None:
         if phrase in v.title_heads:
             return phrase
     for w in words:
-        if len(w) > 8 and w.endswith(v.title_suffixes):
+        # German compounds ("softwareentwickler"); Chinese, Japanese and Korean titles, written
+        # without spaces ("软件工程师", "소프트웨어엔지니어")
+        if (len(w) > 8 or w[-1] >= _FIRST_CJK) and w.endswith(v.title_suffixes):
             return w
     return None
+
+
+_FIRST_CJK = "\u3040"  # hiragana, the first block of the Chinese, Japanese and Korean scripts
 
 
 @lru_cache(maxsize=_MEMO_SIZE)

@@ -156,6 +156,7 @@ NAME_FEATURES = {
     "two_or_three_words": 1.0,
     "name_over_two_lines": 1.0,
     "all_capitalised": 1.0,
+    "cjk_name": 1.0,  # in place of all_capitalised, for scripts without capitals
     "title_words": -2.5,
     "company_words": -1.5,
     "section_title": -4.0,
@@ -207,6 +208,27 @@ def _name_candidates(line: Line) -> list[str]:
     return [*texts, *heads]
 
 
+# Han, Hangul and kana: scripts without capitals, where a name is written in two to four
+# characters, often without a space ("谭宇", "김정훈", "山田 太郎").
+_CJK_NAME = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4}"
+    r"(?: [\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
+)
+# "Resume" written as a title in those scripts, often in the largest type on the page.
+_CJK_RESUME_TITLES = frozenset(
+    {"简历", "个人简历", "履历", "履歷", "簡歷", "個人簡歷", "履歴書", "職務経歴書", "이력서",
+     "자기소개서"}
+)
+
+
+def _is_cjk_name(text: str) -> bool:
+    return (
+        _CJK_NAME.fullmatch(text) is not None
+        and len(text.replace(" ", "")) >= 2
+        and text not in _CJK_RESUME_TITLES
+    )
+
+
 def _score_name(
     text: str, line: Line, rank: int, sizes: list[float], *, wrapped: bool = False
 ) -> Scored | None:
@@ -216,11 +238,12 @@ def _score_name(
         fired.append("name_label")
     text = clean(text)
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5 or not all(_NAME_WORD.match(t) for t in tokens):
+    cjk = _is_cjk_name(text)
+    if not (cjk or 2 <= len(tokens) <= 5) or not all(_NAME_WORD.match(t) for t in tokens):
         return None
-    if not all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+    if not cjk and not all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
         return None
-    fired.append("all_capitalised")
+    fired.append("cjk_name" if cjk else "all_capitalised")
     if len(tokens) <= 3:
         fired.append("two_or_three_words")
     elif wrapped:
