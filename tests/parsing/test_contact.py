@@ -178,3 +178,45 @@ def test_resume_written_as_a_title_in_chinese_is_not_a_name() -> None:
     lines = [_centred(0, "个人简历", 54.0), _centred(1, "谭宇", 100.0, size=20.0)]
     name = find_name(lines)
     assert name is not None and name.value == "谭宇"
+
+
+def test_an_address_wrapped_onto_the_next_line_is_read_whole() -> None:
+    first = TextItem("Flückigerstrasse 256, Lonay, VD,", 48.0, 100.0, 180.0, 108.0, font_size=8.4)
+    rest = TextItem("CH, 6670", 89.0, 110.0, 125.0, 118.0, font_size=8.4)  # centred under it
+    email = TextItem("jane@example.com", 250.0, 100.0, 330.0, 108.0, font_size=8.4)
+    lines = [Line(3, 0, (first, email), 2.0), Line(4, 0, (rest,), 2.0)]
+    found = find_location(lines)
+    assert found is not None
+    location = found.value[1]
+    assert (location.city, location.region, location.postalCode, location.countryCode) == (
+        "Lonay", "VD", "6670", "CH",
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "Wähnerplatz 171, Neukölln, Berlin, DE, 18383",
+            ("Wähnerplatz 171", "Neukölln", "Berlin", "18383", "DE"),
+        ),
+        (
+            "Flat 53U, Iqbal Inlet, Guildford, Surrey, GB",
+            ("Flat 53U, Iqbal Inlet", "Guildford", "Surrey", None, "GB"),
+        ),
+        (
+            "775, chemin de Marion, 63985 L'Isle-Jourdain, FR",
+            ("775, chemin de Marion", "L'Isle-Jourdain", None, "63985", "FR"),
+        ),
+    ],
+)
+def test_a_street_then_city_then_region_is_read_in_that_order(
+    written: str, expected: tuple[str | None, ...]
+) -> None:
+    found = find_location([_line(written)])
+    assert found is not None
+    location = found.value[1]
+    assert (
+        location.address, location.city, location.region, location.postalCode,
+        location.countryCode,
+    ) == expected

@@ -610,8 +610,9 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _STREET_RE = re.compile(
-    r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|lane|drive|dr|way|"
-    r"straße|strasse|str|weg|platz|rue|avenida|calle|rua|via)\b\.?",
+    r"\d|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|lane|drive|dr|way|"
+    r"straße|strasse|str|weg|platz|gasse|rue|chemin|allée|impasse|quai|avenida|calle|"
+    r"carrera|rua|travessa|via|viale|piazza|vicolo)\b\.?",
     re.IGNORECASE,
 )
 
@@ -627,6 +628,7 @@ def parse_location(text: str) -> dict[str, str] | None:
     return dict(parsed) if parsed is not None else None
 
 
+_BARE_POSTAL = re.compile(r"\d{4,8}")
 _BRACKETED_CODE = re.compile(r"\s*\(([A-Za-z]{2})\)\s*$")
 _BRACKETED_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _BRACKETED_LIST = re.compile(r"\([^()]*[,;][^()]*\)")
@@ -661,6 +663,8 @@ def _parse_location(text: str) -> dict[str, str] | None:
         elif (note := _BRACKETED_NOTE.search(part)) and note.start() > 0:
             parts[i] = part[: note.start()]  # "La Réunion (Mobility: Europe / International)"
     parts = [p for p in parts if p]
+    if len(parts) > 2 and _BARE_POSTAL.fullmatch(parts[-1]):
+        out["postalCode"] = parts.pop()  # "Lonay, VD, CH, 6670": the postal code written last
     if "countryCode" not in out and parts and (cc := match_country(parts[-1])) is not None:
         out["countryCode"] = cc
         parts.pop()

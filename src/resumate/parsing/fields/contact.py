@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import count_digits
 from resumate.parsing.dates import find_date_ranges
@@ -500,10 +501,15 @@ def find_location(
     """The first place in the scope's lines. On the `header` lines (by index) a dash also
     separates parts ("Pune, Maharashtra - Email me: ..."); elsewhere in the scope, the first
     lines of a resume without a header, "Engineer – Acme – Boston, MA" is a job."""
-    for line in scope:
+    for n, line in enumerate(scope):
         parts = _HEADER_PARTS if line.index in header else _PARTS
+        following = scope[n + 1] if n + 1 < len(scope) else None
+        texts: list[str] = []
         for cell in line.cells:
-            for part in parts.split(cell.text):
+            wrapped = _wrapped_onto(cell, line, following) if following else None
+            texts += [f"{cell.text} {wrapped.text}", cell.text] if wrapped else [cell.text]
+        for text in texts:
+            for part in parts.split(text):
                 part = clean(part)
                 if not part or re.search(r"@\w", part) or URL_RE.search(part) or len(part) > 90:
                     continue
@@ -527,6 +533,20 @@ def find_location(
                     Scored(part, confidence, (line,), ("location_pattern",)),
                 )
     return None
+
+
+def _wrapped_onto(cell: TextItem, line: Line, following: Line) -> TextItem | None:
+    """The rest of an address wrapped onto the next line, under it (flush or centred): the
+    cell stops on a comma or inside brackets ("Flückigerstrasse 256, Lonay, VD," / "CH,
+    6670")."""
+    text = cell.text.rstrip()
+    if (
+        following.index != line.index + 1
+        or following.page != line.page
+        or not (text.endswith(",") or text.count("(") > text.count(")"))
+    ):
+        return None
+    return next((c for c in following.cells if cell.x0 <= (c.x0 + c.x1) / 2 <= cell.x1), None)
 
 
 def _lists_skills(text: str) -> bool:
@@ -572,18 +592,33 @@ def _parse_place(text: str) -> dict[str, str] | None:
 
 
 def _city_first(parsed: dict[str, str] | None, text: str) -> dict[str, str] | None:
-    """A contact line's "Rivoli, Piedmont, IT" is city, region, country: parse_location reads a
-    part before the city as an address, which a single name without digits or street words
-    is not here (without a postal code: "5963 JF, Amsterdam (NL)" is an address)."""
-    if not parsed or parsed.keys() & {"region", "postalCode"} or "countryCode" not in parsed:
+    """A contact line's "Rivoli, Piedmont, IT" or "Wähnerplatz 171, Neukölln, Berlin, DE" is
+    (street,) city, region, country: parse_location reads the name before its city as part of
+    the address, which a name without digits or street words is not here, when only a street
+    comes before it. A code ("5963 JF, Amsterdam (NL)") is part of a postal code."""
+    if not parsed or "region" in parsed or "countryCode" not in parsed:
         return parsed
     address, city = parsed.get("address"), parsed.get("city")
-    if not address or not city or "," in address or lexicon.is_street_like(address):
+    if not address or not city:
         return parsed
-    if re.search(rf"{re.escape(address)}\s+[–—-]\s", text):
+    *street, name = (part.strip() for part in address.split(","))
+    if (
+        len(name) < 3
+        or (name.isupper() and len(name) <= 3)
+        or lexicon.is_street_like(name)
+        or (street and not lexicon.is_street_like(", ".join(street)))
+    ):
+        return parsed
+    if re.search(rf"{re.escape(name)}\s+[–—-]\s", text):
         return parsed  # "Wavy - Paris, France": an employer, then its place
-    rest = {k: v for k, v in parsed.items() if k != "address"}
-    return {**rest, "city": address, "region": city}
+    postal = parsed.get("postalCode")
+    if postal and re.search(rf"{re.escape(postal)}\s+{re.escape(city)}", text):
+        return parsed  # "..., 63985 L'Isle-Jourdain, FR": the postal code names the city
+    ordered = {k: v for k, v in parsed.items() if k != "address"}
+    ordered.update(city=name, region=city)
+    if street:
+        ordered["address"] = ", ".join(street)
+    return ordered
 
 
 def _city_anchored(text: str) -> dict[str, str] | None:
