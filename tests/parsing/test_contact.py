@@ -220,3 +220,24 @@ def test_a_street_then_city_then_region_is_read_in_that_order(
         location.address, location.city, location.region, location.postalCode,
         location.countryCode,
     ) == expected
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [
+        Line(i, 0, (TextItem(text, 0, 12.0 * i, 200, 12.0 * i + 10, font_size=10),), 2.0)
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_an_address_broken_at_the_end_of_a_line_goes_on_on_the_next() -> None:
+    urls, _profiles = find_links(_lines("Email me on Indeed: indeed.com/r/Jay-", "Madhavi/1e7d03"))
+    assert [u.value for u in urls] == ["https://indeed.com/r/Jay-Madhavi/1e7d03"]
+    urls, _profiles = find_links(_lines("indeed.com/r/Saurabh-Sandhikar/", "e490c0d49e5aa698"))
+    assert [u.value for u in urls] == ["https://indeed.com/r/Saurabh-Sandhikar/e490c0d49e5aa698"]
+
+
+def test_a_complete_address_ending_in_a_slash_takes_nothing_from_the_next_line() -> None:
+    _urls, profiles = find_links(
+        _lines("https://www.linkedin.com/in/jroe/", "bethansmith88", "Professional Summary")
+    )
+    assert [p.url for p, _scored in profiles] == ["https://www.linkedin.com/in/jroe/"]

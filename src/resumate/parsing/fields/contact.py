@@ -388,10 +388,13 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
     urls: list[Scored] = []
     profiles: list[tuple[Profile, Scored]] = []
     seen: set[str] = set()
-    for line in scope:
+    for n, line in enumerate(scope):
         text = EMAIL_RE.sub(" ", line.text) if "@" in line.text else line.text
+        following = scope[n + 1] if n + 1 < len(scope) else None
         for match in URL_RE.finditer(text):
             url = match.group(0).rstrip(".,;)")
+            if following is not None and match.end() == len(text.rstrip()):
+                url += _url_rest(url, line, following)
             key = _url_key(url)
             if key in seen or _names_a_skill(url):
                 continue
@@ -410,6 +413,25 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
                     (profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",)))
                 )
     return urls, profiles
+
+
+_URL_REST = re.compile(r"[\w\-./?=&%#~+]{2,}(?=\s|$)")
+_URL_ID = re.compile(r"(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}", re.IGNORECASE)  # a hexadecimal id
+
+
+def _url_rest(url: str, line: Line, following: Line) -> str:
+    """The rest of an address broken at the end of a line: after a hyphen ("indeed.com/r/Jay-"
+    / "Madhavi/1e7d0305af766bf6"), or after a slash when what follows is more path or an id
+    ("e490c0d49e5aa698"), not a word or a name ("linkedin.com/in/jroe/" / "Summary")."""
+    if "/" not in _url_key(url) or following.index != line.index + 1:
+        return ""
+    rest = _URL_REST.match(following.text)
+    if rest is None:
+        return ""
+    text = rest.group(0).rstrip(".,;)")
+    if url.endswith("-") or (url.endswith("/") and ("/" in text or _URL_ID.fullmatch(text))):
+        return text
+    return ""
 
 
 def _names_a_skill(url: str) -> bool:
