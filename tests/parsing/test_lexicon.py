@@ -141,6 +141,9 @@ def test_match_fluency_rejects(text: str) -> None:
         ("Computer Science (BS)", "bachelor", "BS"),
         ("College Degree in Multimedia Systems", "degree", "College Degree"),
         ("Computer science degree", "degree", "degree"),
+        ("HSC in Computer science", "secondary", "HSC"),
+        ("SSLC", "secondary", "SSLC"),
+        ("Class XII", "secondary", "Class XII"),
     ],
 )
 def test_match_degree(text: str, level: str, study_type: str) -> None:

@@ -252,3 +252,19 @@ def test_a_section_title_in_body_style_inside_an_entry_is_content() -> None:
     sections = split_sections(lines)
     assert [s.kind for s in sections] == ["header", "work", "education", "skills"]
     assert "Certification" in [ln.text for ln in sections[2].lines]
+
+
+def test_additional_information_ends_the_section_above_it() -> None:
+    texts = [
+        "Jane Roe", "WORK EXPERIENCE", "Analyst", "Acme - Pune, Maharashtra",
+        "June 2016 to Present", "EDUCATION", "B.Tech", "Pune University", "2016", "SSC",
+        "State Board", "2011", "SKILLS", "Python (2 years), SQL (1 year)",
+        "ADDITIONAL INFORMATION", "Willing to relocate", "TECHNICAL SKILLS", "Python, R",
+    ]
+    sections = split_sections([_line(i, text) for i, text in enumerate(texts)])
+    assert [(s.kind, s.title) for s in sections] == [
+        ("header", ""), ("work", "WORK EXPERIENCE"), ("education", "EDUCATION"),
+        ("skills", "SKILLS"), ("other", "ADDITIONAL INFORMATION"),
+        ("skills", "TECHNICAL SKILLS"),
+    ]
+    assert [ln.text for ln in sections[2].lines][-3:] == ["SSC", "State Board", "2011"]

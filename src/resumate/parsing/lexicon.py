@@ -269,7 +269,9 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         rf"high\s+school(?:\s+diploma)?|secondary\s+school|ged{_END}|a[- ]levels?{_END}|"
         rf"i?gcses?{_END}|abitur|fachabitur|baccalaureat|bac{_END}|bachillerato|"
         rf"ensino\s+medio|matura{_END}|international\s+baccalaureate|ib\s+diploma|"
-        rf"mittlere\s+reife|realschulabschluss",
+        rf"mittlere\s+reife|realschulabschluss|"
+        rf"h?ssc{_END}|hsc{_END}|sslc{_END}|puc{_END}|matriculation{_END}|"  # India's school levels
+        rf"class\s+(?:x|xii|10(?:th)?|12(?:th)?){_END}|(?:10|12)th\s+(?:grade|standard|std){_END}",
         "secondary",
         "",
     ),

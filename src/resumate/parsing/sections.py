@@ -291,8 +291,22 @@ SECTION_TITLES: dict[str, tuple[str, ...]] = {
         "social",
         "profiles",
     ),
+    # headings of sections with no field of their own: their text is not read into another
+    "other": (
+        "additional information",
+        "other information",
+        "further information",
+        "miscellaneous",
+        "declaration",
+        "weitere informationen",
+        "sonstiges",
+        "informations complémentaires",
+        "divers",
+        "información adicional",
+        "informações adicionais",
+    ),
 }
-SECTION_KINDS = ("header", "other", *SECTION_TITLES)
+SECTION_KINDS = ("header", *SECTION_TITLES)
 MAX_HEADING_WORDS = 5
 HEADING_THRESHOLD = 3.0
 STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading even unstyled
@@ -713,12 +727,16 @@ def _has_style(line: Line, style: tuple[float, bool, bool]) -> bool:
 def _add_style_matched_headings(
     lines: Sequence[Line], marks: list[Mark | None], body_size: float
 ) -> list[Mark | None]:
-    """Mark as `other` the short lines styled exactly like this document's known headings."""
-    styles = Counter(
-        _style_key(line)
+    """Mark as `other` the short lines styled exactly like this document's known headings.
+
+    Headings of sections without a field of their own ("Additional Information") are counted
+    with the unknown lines: they say nothing about which style the field headings share."""
+    titled = [
+        (line, m[0])
         for line, m in zip(lines, marks, strict=True)
         if m and m[2] is None and match_section_title(line.text, strict=True)
-    )
+    ]
+    styles = Counter(_style_key(line) for line, kind in titled if kind != "other")
     if not styles:
         return marks
     style, count = styles.most_common(1)[0]
@@ -733,7 +751,8 @@ def _add_style_matched_headings(
         and _has_style(line, style)
         and _could_be_heading(line.text.strip())
     ]
-    if len(candidates) * 2 > count:  # the style is shared with ordinary lines: not a signal
+    others = sum(kind == "other" and _has_style(line, style) for line, kind in titled)
+    if (len(candidates) + others) * 2 > count:  # the style is shared with ordinary lines
         return marks
     out = list(marks)
     for i in candidates:
@@ -742,7 +761,14 @@ def _add_style_matched_headings(
 
 
 def _could_be_heading(text: str) -> bool:
-    return len(text.split()) <= 4 and not has_digit(text) and "@" not in text
+    """Short, without digits or an address, and not a degree ("MCA", "SSC" set in capitals
+    like the headings of a plain-text resume)."""
+    return (
+        len(text.split()) <= 4
+        and not has_digit(text)
+        and "@" not in text
+        and lexicon.match_degree(text) is None
+    )
 
 
 def _confidence(score: float) -> float:
