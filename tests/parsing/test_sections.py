@@ -1,8 +1,9 @@
 import pytest
 
 from resumate.document import TextItem
+from resumate.parsing.headings import match_section_title, normalize_heading
 from resumate.parsing.lines import Line
-from resumate.parsing.sections import match_section_title, normalize_heading, split_sections
+from resumate.parsing.sections import split_sections
 
 
 @pytest.mark.parametrize(

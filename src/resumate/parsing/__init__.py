@@ -10,12 +10,12 @@ def clear_caches() -> None:
     clearing them makes a timing of one parse honest. The static tables (lexicons, the skill
     taxonomy) stay loaded, as they would in any long-running process.
     """
-    from resumate.parsing import dates, lexicon, sections, skills
+    from resumate.parsing import dates, headings, lexicon, skills
 
     for memo in (
         dates._find_date_ranges,
-        sections.normalize_heading,
-        sections.match_section_title,
+        headings.normalize_heading,
+        headings.match_section_title,
         skills.normalize_skill,
         lexicon._fold_char,
         lexicon.match_language,

@@ -31,9 +31,10 @@ from resumate.parsing.fields.common import (
     looks_like_sentence,
     squash,
 )
+from resumate.parsing.headings import match_section_title
 from resumate.parsing.lines import Line
 from resumate.parsing.places import split_commas
-from resumate.parsing.sections import Section, match_section_title
+from resumate.parsing.sections import Section
 from resumate.parsing.skills import normalize_skill
 from resumate.schema import Basics, FieldMeta, Location, Profile
 
