@@ -241,3 +241,21 @@ def test_a_complete_address_ending_in_a_slash_takes_nothing_from_the_next_line()
         _lines("https://www.linkedin.com/in/jroe/", "bethansmith88", "Professional Summary")
     )
     assert [p.url for p, _scored in profiles] == ["https://www.linkedin.com/in/jroe/"]
+
+
+def test_the_name_at_the_top_of_the_main_column_is_found_after_a_long_sidebar() -> None:
+    sidebar = ["CONTACT", "jane@example.com", "+351 21 123 4567", "Lisbon, Portugal", "SKILLS",
+               "Figma", "User Research", "Prototyping", "HTML", "CSS", "Accessibility",
+               "LANGUAGES", "Portuguese (native)"]
+    lines = [
+        Line(i, 0, (TextItem(t, 24, 60 + 16 * i, 150, 68 + 16 * i, font_size=8.0),), 4.0, 1)
+        for i, t in enumerate(sidebar)
+    ]
+    main = [("Tomás Ferreira", 22.0), ("Product Designer", 12.0), ("SUMMARY", 12.0)]
+    lines += [
+        Line(len(sidebar) + i, 0, (TextItem(t, 214, 40 + 30 * i, 400, 40 + 30 * i + s,
+                                            font_size=s),), 8.0, 2)
+        for i, (t, s) in enumerate(main)
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Tomás Ferreira"

@@ -218,3 +218,25 @@ def test_page_labels_leave_text_without_pages_but_content_stays() -> None:
     kept = drop_page_labels(lines)
     assert [line.text for line in kept] == [texts[0], "Helm", texts[4]]
     assert [line.index for line in kept] == [0, 1, 2]
+
+
+def _sidebar_page(main_headings: list[str]) -> list[str]:
+    sidebar = ["CONTACT", "jane@example.com", "Lisbon, Portugal", "SKILLS", "Figma", "HTML",
+               "CSS", "LANGUAGES", "Portuguese", "English"]
+    main = [main_headings[0], "Designer who turns research into simple interfaces",
+            main_headings[1], "Lead Product Designer, Atlântico Bank",
+            "Led the redesign of the mobile app used by a million people", "Built a design system"]
+    items = [_item(text, 24, 60 + 16.5 * i, size=8.0) for i, text in enumerate(sidebar)]
+    items += [_item(text, 214, 60 + 19 * i, size=9.5) for i, text in enumerate(main)]
+    return [ln.text for ln in document_lines(Document("pdf", (Page(0, 595, 842, tuple(items)),)))]
+
+
+def test_a_sidebar_of_short_lines_with_sections_of_its_own_is_a_column() -> None:
+    texts = _sidebar_page(["SUMMARY", "EXPERIENCE"])
+    assert texts[:3] == ["CONTACT", "jane@example.com", "Lisbon, Portugal"]
+    assert texts[10:12] == ["SUMMARY", "Designer who turns research into simple interfaces"]
+
+
+def test_headings_on_one_side_only_are_labels_beside_the_content() -> None:
+    texts = _sidebar_page(["Designer at Acme", "Product work for banks"])
+    assert "CONTACT" in texts[0] and "Designer at Acme" in texts[0]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from resumate.document import Document, Page, TextItem
 from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.headings import match_section_title
 from resumate.parsing.places import names_only_places
 
 CELL_GAP_EM = 1.2  # a horizontal gap wider than this many font sizes starts a new cell
@@ -218,9 +219,7 @@ def find_gutter(
         if hint is not None and abs(x - hint) <= GUTTER_HINT_TOLERANCE_PT:
             if not left or not right:
                 continue
-        elif not _is_text_column(left, total_chars) or not _is_text_column(
-            right, total_chars, right=True
-        ):
+        elif not _are_columns(left, right, total_chars):
             continue
         crossing = sum(
             len(i.text)
@@ -273,6 +272,30 @@ def _is_text_column(items: Sequence[TextItem], total_chars: int, *, right: bool 
     # or only a few, they are labels beside the content
     wordy_share = 0.25 if right and len(rows) >= SIDEBAR_MIN_ROWS else 0.4
     return len(prose) >= 0.6 * len(rows) and len(wordy) >= wordy_share * len(rows)
+
+
+def _are_columns(left: Sequence[TextItem], right: Sequence[TextItem], total_chars: int) -> bool:
+    """Both sides read as text columns, or both hold sections of their own (a sidebar of short
+    lines beside the main column). Headings on one side only are labels beside the content."""
+    if _is_text_column(left, total_chars) and _is_text_column(right, total_chars, right=True):
+        return True
+    return _has_own_headings(left) and _has_own_headings(right)
+
+
+MIN_OWN_HEADINGS = 2
+MIN_LINES_PER_HEADING = 3  # a heading and at least two lines of its section
+
+
+def _has_own_headings(items: Sequence[TextItem]) -> bool:
+    """A sidebar of short lines (skills, languages, links) is still a column of its own when
+    it holds sections of its own: headings ("CONTACT", "SKILLS", "LANGUAGES") each over
+    lines of content. A column of labels beside the content holds headings and dates."""
+    rows = [" ".join(item.text for item in row) for row in group_items_into_rows(items)]
+    if len(rows) < MIN_COLUMN_LINES:
+        return False
+    titled = sum(match_section_title(text, strict=True) is not None for text in rows)
+    content = sum(not _is_entry_detail(text) for text in rows) - titled
+    return titled >= MIN_OWN_HEADINGS and content >= (MIN_LINES_PER_HEADING - 1) * titled
 
 
 def _is_entry_detail(text: str) -> bool:

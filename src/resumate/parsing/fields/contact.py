@@ -169,18 +169,33 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     top = [ln for ln in lines[:NAME_SEARCH_LINES] if ln.page == lines[0].page] if lines else []
     if not top:
         return None
-    sizes = sorted({round(ln.font_size, 1) for ln in top}, reverse=True)
+    beside = _top_of_other_columns(lines, top)
+    sizes = sorted({round(ln.font_size, 1) for ln in [*top, *beside]}, reverse=True)
     best: Scored | None = None
-    for rank, line in enumerate(top):
-        following = top[rank + 1] if rank + 1 < len(top) else None
-        candidates = [(text, False) for text in _name_candidates(line)]
-        if following is not None and _wraps_name(line, following):
-            candidates.insert(0, (f"{line.text} {following.text}", True))  # "Jacqueline" / "Taylor"
-        for text, wrapped in candidates:
-            candidate = _score_name(text, line, rank, sizes, wrapped=wrapped)
-            if candidate and (best is None or candidate.confidence > best.confidence):
-                best = candidate
+    for group in (top, beside):
+        for rank, line in enumerate(group):
+            following = group[rank + 1] if rank + 1 < len(group) else None
+            candidates = [(text, False) for text in _name_candidates(line)]
+            if following is not None and _wraps_name(line, following):
+                candidates.insert(0, (f"{line.text} {following.text}", True))  # "Jane" / "Roe"
+            for text, wrapped in candidates:
+                candidate = _score_name(text, line, rank, sizes, wrapped=wrapped)
+                if candidate and (best is None or candidate.confidence > best.confidence):
+                    best = candidate
     return best if best and best.confidence >= 0.5 else None
+
+
+def _top_of_other_columns(lines: Sequence[Line], top: Sequence[Line]) -> list[Line]:
+    """A page read column by column (a sidebar first): the other columns' lines that stand as
+    high on the page as the first lines read, ranked from the top of their own column."""
+    page, columns = top[0].page, {ln.column for ln in top}
+    bottom = max(ln.y1 for ln in top)
+    beside = [
+        ln
+        for ln in lines[len(top) :]
+        if ln.page == page and ln.column not in columns and ln.y0 < bottom
+    ]
+    return beside[:NAME_SEARCH_LINES]
 
 
 def _wraps_name(line: Line, following: Line) -> bool:
