@@ -446,3 +446,11 @@ def test_parse_location(text: str, expected: dict[str, str]) -> None:
 )
 def test_parse_location_rejects(text: str) -> None:
     assert lx.parse_location(text) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "country"),
+    [("Aarhus", "Århus", "DK"), ("Muenchen", "Munich", "DE"), ("Duesseldorf", "Düsseldorf", "DE")],
+)
+def test_a_city_spelled_without_its_letters_is_known(written: str, city: str, country: str) -> None:
+    assert lx.match_city(written) == (city, country)

@@ -554,6 +554,9 @@ def _places() -> _Places:
     cities: dict[str, tuple[str, str, str]] = {}
     for name, cc, state, _population, _aliases in _read_tsv("cities.tsv"):  # biggest first
         cities.setdefault(_key(name), (name, cc, state))
+    for name, cc, state, _population, _aliases in _read_tsv("cities.tsv"):
+        if (spelled := _ascii_spelling(name)) != name:
+            cities.setdefault(_key(spelled), (name, cc, state))  # "Aarhus", "Muenchen"
     for name, cc, state, _population, aliases in _read_tsv("cities.tsv"):
         for alias in filter(None, aliases.split("|")):
             cities.setdefault(_key(alias), (name, cc, state))
@@ -565,6 +568,18 @@ def _places() -> _Places:
         regions.setdefault(name, (name, cc))
     alpha2 = frozenset(cc for cc, _, _ in _read_tsv("countries.tsv"))
     return _Places(countries, alpha2, cities, regions)
+
+
+_ASCII_SPELLINGS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "å": "aa", "ø": "oe", "æ": "ae",
+     "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Å": "Aa", "Ø": "Oe", "Æ": "Ae"}
+)
+
+
+def _ascii_spelling(name: str) -> str:
+    """The way German and Scandinavian names are written without their letters ("Århus" ->
+    "Aarhus", "München" -> "Muenchen"); folding alone gives "Arhus", "Munchen"."""
+    return name.translate(_ASCII_SPELLINGS)
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
