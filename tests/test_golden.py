@@ -109,21 +109,7 @@ def test_sources_are_what_the_generator_makes() -> None:
 
 # --- facts each golden must show, from the generator's own data ---------------------------------
 
-_KNOWN_MISSES = {
-    "pdf/table_layout.pdf": "engine bug: 'University of California, Davis' loses ', Davis' and "
-    "the table's row label 'Technical' becomes a skill",
-}
-
-
-def _fact_param(source: Path) -> Any:
-    key = f"{source.parent.parent.name}/{source.name}"
-    marks = list(_param(source).marks)
-    if key in _KNOWN_MISSES:
-        marks.append(pytest.mark.xfail(strict=True, reason=_KNOWN_MISSES[key]))
-    return pytest.param(source, id=key, marks=marks)
-
-
-@pytest.mark.parametrize("source", [_fact_param(s) for s in SOURCES])
+@pytest.mark.parametrize("source", [_param(s) for s in SOURCES])
 def test_golden_shows_the_person_jobs_and_schools(source: Path) -> None:
     """Checks the stored golden (no re-parse) against what the generator put in the file."""
     relative = str(source.relative_to(DATA))

@@ -172,3 +172,11 @@ def test_a_course_code_before_a_colon_is_not_a_programme() -> None:
              _line(1, "DO188: Containers, Kubernetes and Red Hat OpenShift")]
     [(_institution, study_type, _area)] = _summary(lines)
     assert study_type != "DO188"
+
+
+def test_the_campus_of_a_school_named_for_a_state_stays_with_it() -> None:
+    lines = [_line(0, "BS Computer Science, University of California, Davis", "2012 – 2016")]
+    assert _summary(lines) == [("University of California, Davis", "BS", "Computer Science")]
+    lines = [_line(0, "Centro Universitário Plinio Leite, Incomplete", "2012 – 2016")]
+    [(institution, _study_type, _area)] = _summary(lines)
+    assert institution == "Centro Universitário Plinio Leite"

@@ -129,3 +129,31 @@ def test_a_line_spaced_like_the_groups_is_not_a_wrapped_tail() -> None:
     ]
     groups, _sources, _metas = extract_skills(lines)
     assert groups[0].keywords[:3] == ["AWS", "GCP", "Azure"]
+
+
+def _table_row(index: int, label: str, rest: str) -> Line:
+    items = (
+        TextItem(label, 64, 14.0 * index, 64 + 5 * len(label), 14.0 * index + 10, font_size=10),
+        TextItem(rest, 174, 14.0 * index, 174 + 5 * len(rest), 14.0 * index + 10, font_size=10),
+    )
+    return Line(index, 0, items, gap_above=4.0)
+
+
+def test_a_table_rows_label_names_its_skills() -> None:
+    lines = [
+        _table_row(0, "Technical", "Go, Python, Django, PostgreSQL"),
+        _table_row(1, "Tools", "Git, Docker"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert [(g.name, g.keywords) for g in groups] == [
+        ("Technical", ["Go", "Python", "Django", "PostgreSQL"]), ("Tools", ["Git", "Docker"]),
+    ]
+
+
+def test_a_skill_beside_a_list_in_a_grid_is_not_a_label() -> None:
+    lines = [
+        _table_row(0, "Observability", "Web frameworks (Phoenix, Ruby on Rails)"),
+        _table_row(1, "Python", "Rust, Go"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert all(g.name is None for g in groups)

@@ -241,15 +241,35 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
         ):
             if not part or _SCORE.search(part):
                 continue
-            joins = _is_place(part) or _is_unit(part)
+            joins = (
+                _is_place(part)
+                or _is_unit(part)
+                or (bool(parts) and _is_campus(part, parts[-1], segment.text))
+            )
             if parts and joins and lexicon.looks_like_institution(parts[-1]) >= 0.5:
                 # "University of California, Pennsylvania", "University of Vermont, College
-                # of Engineering": a place or a unit written after the school stays with it
+                # of Engineering", "University of California, Davis": a place, a unit or a
+                # campus written after the school stays with it
                 parts[-1] = f"{parts[-1]}, {part}"
             else:
                 parts.append(part)
         pieces += [Segment(part, segment.line, segment.bold) for part in parts]
     return pieces
+
+
+_NAMED_FOR_A_PLACE = re.compile(r"\bof\s+(?P<place>[A-Z][\w ]+)$")
+
+
+def _is_campus(text: str, school: str, segment: str) -> bool:
+    """The campus of a school named for a state or country, ending the segment ("University
+    of California, Davis"; "University of Wisconsin, Milwaukee")."""
+    named = _NAMED_FOR_A_PLACE.search(school)
+    if named is None or len(text.split()) != 1 or not segment.rstrip(" .").endswith(text):
+        return False
+    place = lexicon.parse_location(named["place"])
+    return bool(place and (place.get("region") or place.get("countryCode"))) and _may_be_town(
+        text
+    )
 
 
 def _is_unit(text: str) -> bool:

@@ -70,6 +70,10 @@ def extract_skills(
         if len(line.cells) > 1 and all(c.bold for c in line.cells) and not _next_is_bold(lines, i):
             groups.append((clean(line.cells[0].text), None, [], [line]))  # a row of group names
             continue
+        if (label := _row_label(line)) is not None:
+            name, level = _name_and_level(label)
+            groups.append((name, level, _keywords(line.cells[1].text), [line]))
+            continue
         items = [k for cell in line.cells for k in _keywords(strip_bullet(cell.text))]
         if not groups:
             groups.append((None, None, [], []))
@@ -105,6 +109,27 @@ def _join_wrapped_lists(lines: Sequence[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+MAX_ROW_LABEL_WORDS = 3
+
+
+def _row_label(line: Line) -> str | None:
+    """The label of a table row: a short first cell before a list ("Technical" | "Go, Python,
+    Django"), as "Technical: Go, Python, Django" would be written in running text."""
+    if len(line.cells) != 2 or is_bullet(line.text):
+        return None
+    label, rest = clean(line.cells[0].text), line.cells[1].text
+    if (
+        not label
+        or len(label.split()) > MAX_ROW_LABEL_WORDS
+        or any(ch in label for ch in ",;")
+        or any(ch.isdigit() for ch in label)
+        or len(re.split(r"[,;]", re.sub(r"\([^)]*\)?", "", rest))) < 2  # commas in brackets
+        or skills.normalize_skill(label) is not None  # a skill beside more ("Go" | "Rust, C")
+    ):
+        return None
+    return label
 
 
 def _next_is_bold(lines: Sequence[Line], i: int) -> bool:
