@@ -200,3 +200,23 @@ def test_docx_with_a_zip_password_is_encrypted_not_a_crash() -> None:
     with pytest.raises(EncryptedDocumentError) as caught:
         _extract(bytes(data))
     assert caught.value.code == "encrypted"
+
+
+def test_docx_layout_table_cells_are_read_one_column_after_the_other() -> None:
+    side = "".join(paragraph(t) for t in ("CONTACT", "ana@example.com", "SKILLS", "SQL", "Python"))
+    main = "".join(
+        paragraph(t) for t in ("EXPERIENCE", "Analyst – Acme", "2020 – 2024", "EDUCATION", "BSc")
+    )
+    data = docx_bytes(f"<w:tbl><w:tr><w:tc>{side}</w:tc><w:tc>{main}</w:tc></w:tr></w:tbl>")
+    assert _extract(data).text.split("\n") == [
+        "CONTACT", "ana@example.com", "SKILLS", "SQL", "Python",
+        "EXPERIENCE", "Analyst – Acme", "2020 – 2024", "EDUCATION", "BSc",
+    ]
+
+
+def test_docx_large_title_does_not_share_a_line_with_the_paragraph_under_it() -> None:
+    from resumate.parsing.lines import document_lines
+
+    body = paragraph("Ana Lima", run_props='<w:sz w:val="48"/>') + paragraph("Data Analyst")
+    lines = document_lines(_extract(docx_bytes(body)))
+    assert [line.text for line in lines] == ["Ana Lima", "Data Analyst"]

@@ -3,7 +3,9 @@
 Each line of text goes at y = `FLOW_LINE_HEIGHT_PT` x line number, starting at its indentation;
 a style change starts a new item right after the previous one, a tab starts one at least
 `TAB_GAP_EM` further on (so "Title<tab>Date" splits into two items), and the cells of a table row
-are laid side by side, each cell its own column of lines. Widths are estimated at
+are laid side by side, each cell its own column of lines (a cell of more than
+`MAX_SIDE_BY_SIDE_LINES` lines makes the row a layout table: its cells are read one after the
+other, as columns). A line sits lower than the one above by its own height. Widths are estimated at
 `CHAR_WIDTH_EM` per character.
 """
 
@@ -22,6 +24,8 @@ DEFAULT_FONT_SIZE_PT = 10.0
 CHAR_WIDTH_EM = 0.5
 TAB_GAP_EM = 2.0
 CELL_GAP_EM = 2.0
+LINE_SPACING = 1.2  # a line's height, in its largest font size
+MAX_SIDE_BY_SIDE_LINES = 4  # a table cell with more lines is a column of the page's layout
 BULLET = "• "
 
 
@@ -90,6 +94,11 @@ class FlowWriter:
             content = max((run.x1 for line in cell.lines for run in line), default=0.0)
             x += max(width or 0.0, content + CELL_GAP_EM * DEFAULT_FONT_SIZE_PT)
         depth = max((len(cell.lines) for cell in cells), default=0)
+        if depth > MAX_SIDE_BY_SIDE_LINES:  # a layout table: each cell is read as a column
+            for cell, offset in zip(cells, offsets, strict=True):
+                self.lines.extend(_shift(line, offset) for line in cell.lines)
+            self._open = False
+            return
         for row_line in range(depth):
             line: list[_Run] = []
             for cell, offset in zip(cells, offsets, strict=True):
@@ -101,8 +110,8 @@ class FlowWriter:
     def document(self, format: Format, warnings: Iterable[str] = ()) -> Document:
         self._flush()
         items: list[TextItem] = []
-        for number, line in enumerate(self.lines):
-            y0 = number * FLOW_LINE_HEIGHT_PT
+        y0 = 0.0
+        for line in self.lines:
             items.extend(
                 TextItem(
                     text=run.text,
@@ -116,7 +125,9 @@ class FlowWriter:
                 )
                 for run in line
             )
-        height = max(FLOW_PAGE_MIN_HEIGHT_PT, (len(self.lines) + 1) * FLOW_LINE_HEIGHT_PT)
+            # the next line starts below this one's height: a large title overlaps nothing
+            y0 += max([FLOW_LINE_HEIGHT_PT, *(LINE_SPACING * run.style.font_size for run in line)])
+        height = max(FLOW_PAGE_MIN_HEIGHT_PT, y0 + FLOW_LINE_HEIGHT_PT)
         width = max([FLOW_PAGE_WIDTH_PT] + [item.x1 for item in items])
         page = Page(number=0, width=width, height=height, items=tuple(items))
         return Document(format=format, pages=(page,), flow=True, warnings=tuple(warnings))
