@@ -306,3 +306,19 @@ def test_two_jobs_with_the_same_dates_stay_two_jobs() -> None:
     ]
     works, _meta = extract_work(lines, today=TODAY)
     assert [w.position for w in works] == ["Webmaster", "Editor"]
+
+
+def test_a_place_on_its_own_line_under_the_header_is_the_jobs_location() -> None:
+    lines = [
+        _line(0, "Senior UX Researcher · Hikari Travel", "Apr 2021 – Present"),
+        _line(1, "Osaka"),
+        _line(2, "• Ran 40 interviews a quarter.", x0=60),
+        _line(3, "UX Researcher · Momiji Retail", "Jun 2017 – Mar 2021"),
+        _line(4, "Kyoto"),
+        _line(5, "• Tested checkout flows.", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.location, w.highlights) for w in works] == [
+        ("Hikari Travel", "Osaka", ["Ran 40 interviews a quarter."]),
+        ("Momiji Retail", "Kyoto", ["Tested checkout flows."]),
+    ]

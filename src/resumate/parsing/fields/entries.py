@@ -32,11 +32,12 @@ from resumate.parsing.fields.common import (
     words,
 )
 from resumate.parsing.lines import Line
-from resumate.parsing.places import split_commas
+from resumate.parsing.places import names_only_places, split_commas
 
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
+MAX_PLACE_LINE_CHARS = 40
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
 INDENT_PT = 4.0
@@ -256,6 +257,8 @@ def _header_spans(
         ):
             segments += _segment_count([lines[end]], today=today)
             end += 1
+        if end < ceiling and end - anchor <= MAX_LINES_AFTER_DATE and _is_place_line(lines[end]):
+            end += 1  # "Osaka" under "Senior UX Researcher · Hikari Travel   Apr 2021 – Present"
         spans.append((start, end))
         floor = end
     return spans
@@ -321,6 +324,22 @@ def _continues_header(line: Line, anchor: Line) -> bool:
     if _LABEL.match(line.text):
         return False
     return line.is_bold or len(words(line.text)) <= MAX_FOLLOWING_HEADER_WORDS
+
+
+def _is_place_line(line: Line) -> bool:
+    """A line naming only the entry's place ("Osaka", "Austin, TX"), not a school or employer
+    with its place ("Lycée Jean Rostand - Caen")."""
+    text = line.text.strip()
+    return (
+        len(line.cells) == 1
+        and len(text) <= MAX_PLACE_LINE_CHARS
+        and not _DASHED.search(text)
+        and names_only_places(text)
+        and lexicon.looks_like_institution(text) < 0.5
+    )
+
+
+_DASHED = re.compile(r"\s[-–—]\s")
 
 
 def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
