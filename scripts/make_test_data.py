@@ -411,6 +411,79 @@ LENA = Person(
 # --- a person as plain lines -----------------------------------------------------------------
 
 
+AIKO = Person(
+    name="Aiko Tanaka",
+    label="UX Researcher",
+    email="aiko.tanaka@example.jp",
+    phone="+81 3-1234-5678",
+    location="Osaka, Japan",
+    url="https://aikotanaka.example.jp",
+    summary="UX researcher who plans studies, runs interviews and turns findings into product "
+    "decisions for travel and retail apps.",
+    jobs=(
+        Job(
+            "Senior UX Researcher",
+            "Hikari Travel",
+            "Osaka",
+            "Apr 2021 – Present",
+            ("Ran 40 interviews a quarter with travellers in three countries.",
+             "Set up the research repository the design team uses."),
+        ),
+        Job(
+            "UX Researcher",
+            "Momiji Retail",
+            "Kyoto",
+            "Jun 2017 – Mar 2021",
+            ("Tested checkout flows with 300 shoppers.",),
+        ),
+    ),
+    education=(("MSc Human-Computer Interaction", "University of Tokyo", "2015 – 2017"),),
+    skills=("User Interviews", "Usability Testing", "Figma", "Survey Design", "SQL"),
+    languages=("Japanese (native)", "English (C1)"),
+    certificates=("Certified Usability Analyst, Human Factors International, 2020",),
+)
+
+RAFAEL = Person(
+    name="Rafael Souza",
+    label="Analista de Dados",
+    email="rafael.souza@example.com.br",
+    phone="+55 11 98765-4321",
+    location="São Paulo, Brasil",
+    url="https://rafaelsouza.example.com.br",
+    summary="Analista de dados com experiência em painéis de vendas e modelos de previsão.",
+    jobs=(
+        Job(
+            "Analista de Dados Sênior",
+            "Varejo Paulista",
+            "São Paulo",
+            "mar 2020 – atual",
+            ("Criei os painéis de vendas usados por 40 lojas.",),
+        ),
+        Job(
+            "Analista de BI",
+            "Banco Horizonte",
+            "Campinas",
+            "jan 2016 – fev 2020",
+            ("Automatizei os relatórios mensais de crédito.",),
+        ),
+    ),
+    education=(
+        ("Bacharelado em Estatística", "Universidade de São Paulo", "2011 – 2015"),
+    ),
+    skills=("Python", "SQL", "Power BI", "Pandas"),
+    languages=("Português (nativo)", "Inglês (fluente)"),
+    certificates=("Microsoft Certified: Power BI Data Analyst Associate, Microsoft, 2021",),
+    headings={
+        "summary": "Resumo",
+        "experience": "Experiência Profissional",
+        "education": "Formação Acadêmica",
+        "skills": "Competências",
+        "languages": "Idiomas",
+        "certificates": "Certificações",
+        "contact": "Contato",
+    },
+)
+
 def text_lines(person: Person) -> list[str]:
     """The resume as plain text lines, one-column, in reading order."""
     lines = [person.name, person.label, person.contact_line(), person.url, ""]
@@ -550,6 +623,64 @@ def sidebar_pdf(person: Person) -> bytes:
     return _canvas_pdf(draw)
 
 
+def right_sidebar_pdf(person: Person) -> bytes:
+    """The story in a wide left column with each job's dates set flush right on its title
+    line; contact, skills and languages in a narrow sidebar on the right."""
+
+    def draw(pdf: object) -> None:
+        cursor = {"main": 800.0, "side": 760.0}
+
+        def write(
+            column: str, text: str, size: float = 9.5, bold: bool = False, gap: float = 4,
+            right: str = "",
+        ) -> None:
+            x = 40 if column == "main" else 420
+            pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)  # type: ignore[attr-defined]
+            pdf.drawString(x, cursor[column], text)  # type: ignore[attr-defined]
+            if right:
+                pdf.setFont("Helvetica", 9)  # type: ignore[attr-defined]
+                pdf.drawRightString(390, cursor[column], right)  # type: ignore[attr-defined]
+            cursor[column] -= size + gap
+
+        write("main", person.name, 24, True, gap=6)
+        write("main", person.label, 12, gap=16)
+        write("main", person.heading("summary"), 12, True)
+        for part in _wrap(person.summary, 62):
+            write("main", part)
+        cursor["main"] -= 10
+        write("main", person.heading("experience"), 12, True)
+        for job in person.jobs:
+            write("main", f"{job.position} · {job.company}", 10.5, True, gap=2, right=job.dates)
+            write("main", job.location, 9)
+            for highlight in job.highlights:
+                for index, part in enumerate(_wrap(highlight, 58)):
+                    write("main", ("• " if index == 0 else "  ") + part)
+            cursor["main"] -= 6
+        write("main", person.heading("education"), 12, True)
+        for degree, school, dates in person.education:
+            write("main", f"{degree}, {school}", 10.5, True, gap=2, right=dates)
+        cursor["main"] -= 8
+        write("main", person.heading("certificates"), 12, True)
+        for certificate in person.certificates:
+            for part in _wrap(certificate, 62):
+                write("main", part)
+
+        write("side", person.headings.get("contact", "CONTACT"), 11, True)
+        for item in (person.email, person.phone, person.location, person.url):
+            for part in _wrap(item, 24):
+                write("side", part, 8.5)
+        cursor["side"] -= 14
+        write("side", person.heading("skills"), 11, True)
+        for skill in person.skills:
+            write("side", skill, 9)
+        cursor["side"] -= 14
+        write("side", person.heading("languages"), 11, True)
+        for language in person.languages:
+            write("side", language, 9)
+
+    return _canvas_pdf(draw)
+
+
 def table_pdf(person: Person) -> bytes:
     """Dates in a label column left of each entry, laid out as a ruled table (platypus)."""
     from reportlab.lib.pagesizes import A4
@@ -649,6 +780,59 @@ def docx_document(person: Person) -> bytes:
     document.add_heading(person.heading("certificates").title(), level=1)
     for certificate in person.certificates:
         document.add_paragraph(certificate)
+    fixed = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "ResuMate tests"
+    properties.created = properties.modified = fixed
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _rezip(buffer.getvalue())
+
+
+def docx_table_layout(person: Person) -> bytes:
+    """A Word template's layout: the name over a borderless two-column table, contact, skills
+    and languages in the narrow left cell, the story in the wide right cell."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    title = document.add_paragraph()
+    run = title.add_run(person.name)
+    run.bold, run.font.size = True, Pt(24)
+    document.add_paragraph(person.label)
+    table = document.add_table(rows=1, cols=2)
+    side, main = table.cell(0, 0), table.cell(0, 1)
+    side.width, main.width = Pt(150), Pt(330)
+
+    def heading(cell: object, text: str) -> None:
+        run = cell.add_paragraph().add_run(text)  # type: ignore[attr-defined]
+        run.bold, run.font.size = True, Pt(13)
+
+    side.paragraphs[0].add_run(person.headings.get("contact", "CONTACT")).bold = True
+    for item in (person.email, person.phone, person.location, person.url):
+        side.add_paragraph(item)
+    heading(side, person.heading("skills"))
+    for skill in person.skills:
+        side.add_paragraph(skill)
+    heading(side, person.heading("languages"))
+    for language in person.languages:
+        side.add_paragraph(language)
+    main.paragraphs[0].add_run(person.heading("summary")).bold = True
+    main.add_paragraph(person.summary)
+    heading(main, person.heading("experience"))
+    for job in person.jobs:
+        main.add_paragraph().add_run(f"{job.position} – {job.company}").bold = True
+        main.add_paragraph(f"{job.dates} · {job.location}")
+        for highlight in job.highlights:
+            main.add_paragraph(f"• {highlight}")
+    heading(main, person.heading("education"))
+    for degree, school, dates in person.education:
+        main.add_paragraph().add_run(f"{degree} – {school}").bold = True
+        main.add_paragraph(dates)
+    heading(main, person.heading("certificates"))
+    for certificate in person.certificates:
+        main.add_paragraph(certificate)
     fixed = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     properties = document.core_properties
     properties.author = properties.last_modified_by = "ResuMate tests"
@@ -853,7 +1037,9 @@ SOURCES: dict[str, tuple[Person, Callable[[Person], bytes]]] = {
     "pdf/sources/one_column.pdf": (MARTA, one_column_pdf),
     "pdf/sources/sidebar_two_column.pdf": (TOMAS, sidebar_pdf),
     "pdf/sources/table_layout.pdf": (PRIYA, table_pdf),
+    "pdf/sources/right_sidebar.pdf": (AIKO, right_sidebar_pdf),
     "docx/sources/header_body_table.docx": (HENRIK, docx_document),
+    "docx/sources/table_layout_pt.docx": (RAFAEL, docx_table_layout),
     "txt/sources/utf8.txt": (MARTA, lambda person: txt_bytes(person, "utf-8")),
     "txt/sources/utf16_bom.txt": (AMELIE, lambda person: txt_bytes(person, "utf-16")),
     "txt/sources/latin1.txt": (JOSE, lambda person: txt_bytes(person, "latin-1")),
