@@ -484,6 +484,44 @@ RAFAEL = Person(
     },
 )
 
+JONAS = Person(
+    name="Jonas Becker",
+    label="Softwareentwickler",
+    email="jonas.becker@example.de",
+    phone="+49 89 1234567",
+    location="München, Deutschland",
+    url="https://jonasbecker.example.de",
+    summary="Softwareentwickler mit Schwerpunkt auf Backend-Systemen für Versicherungen.",
+    jobs=(
+        Job(
+            "Senior Softwareentwickler",
+            "Alpen Versicherung AG",
+            "München",
+            "03/2019 – heute",
+            ("Entwicklung der Schadensplattform in Kotlin.",),
+        ),
+        Job(
+            "Softwareentwickler",
+            "Isar Digital GmbH",
+            "Augsburg",
+            "10/2014 – 02/2019",
+            ("Aufbau der Schnittstellen zu Partnerportalen.",),
+        ),
+    ),
+    education=(("Master of Science Informatik", "Technische Universität München", "2012 – 2014"),),
+    skills=("Kotlin", "Java", "Spring Boot", "PostgreSQL"),
+    languages=("Deutsch (Muttersprache)", "Englisch (verhandlungssicher)"),
+    certificates=("AWS Certified Developer, Amazon Web Services, 2021",),
+    headings={
+        "summary": "Profil",
+        "experience": "Berufserfahrung",
+        "education": "Ausbildung",
+        "skills": "Kenntnisse",
+        "languages": "Sprachen",
+        "certificates": "Zertifikate",
+    },
+)
+
 def text_lines(person: Person) -> list[str]:
     """The resume as plain text lines, one-column, in reading order."""
     lines = [person.name, person.label, person.contact_line(), person.url, ""]
@@ -843,6 +881,53 @@ def docx_table_layout(person: Person) -> bytes:
     return _rezip(buffer.getvalue())
 
 
+def docx_tabbed_cv(person: Person) -> bytes:
+    """A German "Lebenslauf": each entry a tab-separated line, dates first ("03/2019 – heute",
+    tab, title and employer), details indented under it."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    run = document.add_paragraph().add_run(person.name)
+    run.bold, run.font.size = True, Pt(20)
+    document.add_paragraph(person.label)
+    document.add_paragraph(f"{person.email} · {person.phone} · {person.location}")
+    document.add_paragraph(person.url)
+
+    def heading(text: str) -> None:
+        document.add_heading(text, level=2)
+
+    heading(person.heading("summary"))
+    document.add_paragraph(person.summary)
+    heading(person.heading("experience"))
+    for job in person.jobs:
+        line = document.add_paragraph()
+        line.add_run(f"{job.dates}\t")
+        line.add_run(f"{job.position}, {job.company}, {job.location}").bold = True
+        for highlight in job.highlights:
+            document.add_paragraph(f"\t{highlight}")
+    heading(person.heading("education"))
+    for degree, school, dates in person.education:
+        line = document.add_paragraph()
+        line.add_run(f"{dates}\t")
+        line.add_run(f"{degree}, {school}").bold = True
+    heading(person.heading("skills"))
+    document.add_paragraph(", ".join(person.skills))
+    heading(person.heading("languages"))
+    document.add_paragraph(", ".join(person.languages))
+    heading(person.heading("certificates"))
+    for certificate in person.certificates:
+        document.add_paragraph(certificate)
+    fixed = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = "ResuMate tests"
+    properties.created = properties.modified = fixed
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _rezip(buffer.getvalue())
+
+
 def _rezip(data: bytes) -> bytes:
     """The same archive with fixed member timestamps (python-docx stamps the current time)."""
     out = io.BytesIO()
@@ -1040,6 +1125,7 @@ SOURCES: dict[str, tuple[Person, Callable[[Person], bytes]]] = {
     "pdf/sources/right_sidebar.pdf": (AIKO, right_sidebar_pdf),
     "docx/sources/header_body_table.docx": (HENRIK, docx_document),
     "docx/sources/table_layout_pt.docx": (RAFAEL, docx_table_layout),
+    "docx/sources/tabbed_cv_de.docx": (JONAS, docx_tabbed_cv),
     "txt/sources/utf8.txt": (MARTA, lambda person: txt_bytes(person, "utf-8")),
     "txt/sources/utf16_bom.txt": (AMELIE, lambda person: txt_bytes(person, "utf-16")),
     "txt/sources/latin1.txt": (JOSE, lambda person: txt_bytes(person, "latin-1")),
