@@ -62,3 +62,39 @@ def test_spoken_languages_with_some_programming_ones_stay_languages() -> None:
     lines = _lines("English", "Native speaker", "Python", "YAML", "JSON", "Java")
     sections = [Section("languages", _heading("Languages"), lines, 0.9)]
     assert programming_languages_as_skills(sections)[0].kind == "languages"
+
+
+NO_HEADINGS = """Daniel Weber
+daniel.weber@example.com | +1 415 555 0199 | Seattle, WA
+
+Staff Software Engineer, Cascade Cloud
+Jan 2021 – Present
+- Led the migration of 200 services to Kubernetes.
+
+Software Engineer, Rainier Systems
+Jun 2016 – Dec 2020
+- Built the billing pipeline in Go.
+
+B.S. Computer Science, University of Washington, 2012 – 2016
+
+Go, Kubernetes, Terraform, PostgreSQL, AWS
+English (native), German (B1)
+"""
+
+
+def test_a_resume_without_headings_still_gives_its_jobs_schools_skills_and_languages() -> None:
+    import datetime as dt
+
+    import resumate
+
+    options = resumate.ParseOptions(today=dt.date(2026, 1, 1), ocr="never")
+    result = resumate.parse(NO_HEADINGS.encode(), filename="cv.txt", options=options)
+    document = result.to_json_resume()
+    assert [(w["name"], w["position"]) for w in document["work"]] == [
+        ("Cascade Cloud", "Staff Software Engineer"), ("Rainier Systems", "Software Engineer"),
+    ]
+    assert [e["institution"] for e in document["education"]] == ["University of Washington"]
+    assert document["skills"][0]["keywords"][:3] == ["Go", "Kubernetes", "Terraform"]
+    assert [lang["language"] for lang in document["languages"]] == ["English", "German"]
+    assert "summary" not in document["basics"]  # the contact line is not prose
+    assert result.status == "ok"

@@ -16,7 +16,11 @@ from resumate.parsing.dates import PartialDate, months_of_experience
 from resumate.parsing.fields import contact, education, lists, work
 from resumate.parsing.lines import Line, document_lines, drop_page_furniture, drop_page_labels
 from resumate.parsing.sections import Section, split_sections
-from resumate.parsing.unheaded import programming_languages_as_skills, split_off_skill_lists
+from resumate.parsing.unheaded import (
+    programming_languages_as_skills,
+    sections_without_headings,
+    split_off_skill_lists,
+)
 from resumate.schema import FieldMeta, ParsedResume
 
 MIN_RESUME_CHARS = 40
@@ -38,7 +42,8 @@ def parse_document(
         lines = drop_page_labels(lines)
     else:  # only real pages have running headers, footers and bare page numbers
         lines = drop_page_furniture(lines, {page.number: page.height for page in document.pages})
-    sections = split_off_skill_lists(programming_languages_as_skills(split_sections(lines)))
+    sections = sections_without_headings(split_sections(lines), today=today)
+    sections = split_off_skill_lists(programming_languages_as_skills(sections))
     resume = build_resume(
         lines, sections, today=today, default_region=default_region, link_targets=document.links
     )

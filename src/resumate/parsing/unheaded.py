@@ -7,17 +7,23 @@
 2. A "Languages" group of programming languages ("Skills" / "Languages" / "- Python"), read as
    a languages section: when its items are mostly known skills and none is a spoken language,
    it is a skills section whose group is named by the heading.
+3. A resume without a single heading (`sections_without_headings`): after the contact lines,
+   the dated entries are education when their header names a degree or a school and work
+   otherwise; the lists that end the resume are skills (mostly known skills) or languages
+   (only spoken languages).
 
 Fallback: the sections as they are.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
 from resumate.parsing import lexicon, skills
-from resumate.parsing.fields.common import strip_bullet
+from resumate.parsing.fields.common import is_contact_text, strip_bullet
+from resumate.parsing.fields.entries import EntryBlock, entry_dates, is_title_like, split_entries
 from resumate.parsing.lines import Line
 from resumate.parsing.sections import Section
 
@@ -82,3 +88,54 @@ def _names_skills(items: list[str]) -> bool:
     spoken = sum(lexicon.match_language(item) is not None for item in items)
     known = sum(skills.normalize_skill(item) is not None for item in items)
     return spoken == 0 and known >= MIN_KNOWN_SHARE * len(items)
+
+
+MAX_TITLE_LINES_ABOVE_DATES = 2
+
+
+def sections_without_headings(sections: Sequence[Section], *, today: dt.date) -> list[Section]:
+    """Sections for a resume whose lines all fell in the header (see the module docstring)."""
+    if len(sections) != 1 or sections[0].kind != "header":
+        return list(sections)
+    lines = sections[0].lines
+    first = next((i for i, ln in enumerate(lines) if i and entry_dates(ln, today=today)), None)
+    if first is None:
+        return list(sections)
+    start = first
+    while (
+        start > 1
+        and first - start < MAX_TITLE_LINES_ABOVE_DATES
+        and is_title_like(lines[start - 1])
+        and not is_contact_text(lines[start - 1].text)
+    ):
+        start -= 1
+    end = len(lines)
+    tail: list[Section] = []
+    while end > start + 1 and (kind := _list_kind(lines[end - 1].text)) is not None:
+        tail.insert(0, Section(kind, None, (lines[end - 1],), UNHEADED_CONFIDENCE))
+        end -= 1
+    out = [Section("header", None, lines[:start], sections[0].confidence)]
+    for block in split_entries(lines[start:end], today=today, header_parts=3):
+        kind = "education" if _names_a_school(block) else "work"
+        if out[-1].kind == kind and out[-1].heading is None and len(out) > 1:
+            out[-1] = replace(out[-1], lines=(*out[-1].lines, *block.lines))
+        else:
+            out.append(Section(kind, None, block.lines, UNHEADED_CONFIDENCE))
+    return out + tail
+
+
+def _names_a_school(block: EntryBlock) -> bool:
+    return any(
+        lexicon.match_degree(segment.text) or lexicon.looks_like_institution(segment.text) >= 0.5
+        for segment in block.segments
+    )
+
+
+def _list_kind(text: str) -> str | None:
+    """"skills" for a list of mostly known skills, "languages" for one of spoken languages."""
+    items = skills.split_skill_list(strip_bullet(text))
+    if len(items) < 2:
+        return None
+    if all(lexicon.match_language(item) is not None for item in items):
+        return "languages"
+    return "skills" if _names_skills(items) else None

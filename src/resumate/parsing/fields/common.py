@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from resumate.parsing.chars import count_digits
 from resumate.parsing.lines import Line
 from resumate.schema import FieldMeta
 
@@ -145,6 +146,14 @@ def looks_like_sentence(text: str) -> bool:
     ):
         return True
     return bool(stripped[:1].islower()) and n > 3
+
+
+CONTACT_DIGITS = 7  # a phone number's digits at least
+
+
+def is_contact_text(text: str) -> bool:
+    """An e-mail address, a link or a phone number is in the text: a contact line, not prose."""
+    return "@" in text or URL_RE.search(text) is not None or count_digits(text) >= CONTACT_DIGITS
 
 
 def join_paragraph(lines: Iterable[str]) -> str:

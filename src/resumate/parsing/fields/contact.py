@@ -27,6 +27,7 @@ from resumate.parsing.fields.common import (
     Scored,
     absolute_url,
     clean,
+    is_contact_text,
     join_paragraph,
     looks_like_sentence,
     squash,
@@ -701,7 +702,11 @@ def find_summary(sections: Sequence[Section]) -> Scored | None:
             )
     for section in sections:
         if section.kind == "header":
-            prose = [ln for ln in section.lines if looks_like_sentence(ln.text)]
+            prose = [
+                ln
+                for ln in section.lines
+                if looks_like_sentence(ln.text) and not is_contact_text(ln.text)
+            ]
             if prose:
                 start = prose[0].index
                 block = [ln for ln in section.lines if start <= ln.index <= prose[-1].index]
