@@ -98,3 +98,18 @@ def test_a_resume_without_headings_still_gives_its_jobs_schools_skills_and_langu
     assert [lang["language"] for lang in document["languages"]] == ["English", "German"]
     assert "summary" not in document["basics"]  # the contact line is not prose
     assert result.status == "ok"
+
+
+def test_an_employers_domain_in_the_work_section_is_not_the_persons_website() -> None:
+    import datetime as dt
+
+    import resumate
+
+    text = (
+        "Sofia Rossi\nsofia.rossi@example.it\n\nEXPERIENCE\n"
+        "Subito.it | Product Manager | Milan | 03/2016 – 12/2019\n- Owned the listing flow.\n"
+    )
+    options = resumate.ParseOptions(today=dt.date(2026, 1, 1), ocr="never")
+    document = resumate.parse(text.encode(), filename="cv.txt", options=options).to_json_resume()
+    assert "url" not in document["basics"]
+    assert document["work"][0]["name"] == "Subito.it"

@@ -322,3 +322,13 @@ def test_a_place_on_its_own_line_under_the_header_is_the_jobs_location() -> None
         ("Hikari Travel", "Osaka", ["Ran 40 interviews a quarter."]),
         ("Momiji Retail", "Kyoto", ["Tested checkout flows."]),
     ]
+
+
+def test_the_brackets_that_held_the_dates_leave_the_employer() -> None:
+    lines = [
+        _line(0, "Nexi Payments (Jan 2020 – Present)"),
+        _line(1, "Senior Product Manager"),
+        _line(2, "• Launched instant payouts.", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [("Nexi Payments", "Senior Product Manager")]

@@ -121,7 +121,8 @@ def extract_basics(
         phone=sink.put("basics.phone", find_phone(scope, lines, region)),
         summary=sink.put("basics.summary", find_summary(sections)),
     )
-    urls, profiles = find_links(scope)
+    entries = {ln.index for s in sections if s.kind in _ENTRY_SECTIONS for ln in s.lines}
+    urls, profiles = find_links([ln for ln in scope if ln.index not in entries])
     profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
     basics.url = sink.put("basics.url", urls[0] if urls else None)
     for i, (profile, scored) in enumerate(profiles):
@@ -135,6 +136,10 @@ def extract_basics(
                 sink.metas[f"basics.location.{key}"] = location.scored.meta()
     name_line = name.lines[0].index if name and name.lines else None
     return ContactResult(basics, sink.metas, name_line)
+
+
+# sections whose links are an employer's, a school's or a project's, not the person's
+_ENTRY_SECTIONS = frozenset({"work", "education", "projects", "volunteer", "publications"})
 
 
 def _dedupe(lines: Sequence[Line]) -> list[Line]:

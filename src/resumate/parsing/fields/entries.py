@@ -431,7 +431,13 @@ def _header_cells(
                 text = EMAIL_RE.sub("  ", text)
             if "." in text or "://" in text:
                 text = URL_RE.sub(_drop_link, text)
-            yield line, cell, _DURATION.sub("  ", text)
+            text = _DURATION.sub("  ", text)
+            if "(" in text or "[" in text:  # the brackets that held the dates: "Acme (...)"
+                text = _EMPTY_BRACKETS.sub("  ", text)
+            yield line, cell, text
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\W*\)|\[\W*\]")
 
 
 def _drop_link(match: re.Match[str]) -> str:
