@@ -39,6 +39,12 @@ from resumate.parsing.sections import split_sections
         ("Summary", "summary"),
         ("About Me", "summary"),
         ("Über mich", "summary"),
+        # the qualifier after the noun, as German, French, Spanish and Portuguese write it
+        ("HABILIDADES TÉCNICAS", "skills"),
+        ("Competências técnicas", "skills"),
+        ("Perfil profesional", "summary"),
+        ("Berufliche Erfahrung", "work"),
+        ("Logros", "awards"),
     ],
 )
 def test_known_section_titles_are_recognised(text: str, kind: str) -> None:
