@@ -180,3 +180,11 @@ def test_the_campus_of_a_school_named_for_a_state_stays_with_it() -> None:
     lines = [_line(0, "Centro Universitário Plinio Leite, Incomplete", "2012 – 2016")]
     [(institution, _study_type, _area)] = _summary(lines)
     assert institution == "Centro Universitário Plinio Leite"
+
+
+def test_a_state_code_after_the_schools_town_is_not_a_degree() -> None:
+    lines = [
+        _line(0, "Northeastern University, Boston, MA"),
+        _line(1, "M.S. in Data Science, May 2018"),
+    ]
+    assert _summary(lines) == [("Northeastern University, Boston, MA", "M.S.", "Data Science")]

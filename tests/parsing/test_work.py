@@ -332,3 +332,16 @@ def test_the_brackets_that_held_the_dates_leave_the_employer() -> None:
     ]
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position) for w in works] == [("Nexi Payments", "Senior Product Manager")]
+
+
+def test_title_chez_or_bei_the_employer_is_split_like_title_at_employer() -> None:
+    lines = [
+        _line(0, "Ingénieur DevOps chez Océane Logistique"),
+        _line(1, "Janv. 2020 – aujourd'hui, Nantes"),
+        _line(2, "Entwickler bei Isar Digital GmbH"),
+        _line(3, "10/2014 – 02/2019"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Océane Logistique", "Ingénieur DevOps"), ("Isar Digital GmbH", "Entwickler"),
+    ]

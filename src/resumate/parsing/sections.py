@@ -27,6 +27,7 @@ HEADING_THRESHOLD = 3.0
 STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading even unstyled
 LOOSE_BASE_SCORE = 2.0  # a line that merely ends in a title word needs some heading style
 
+
 def _is_group_name(text: str) -> bool:
     return len(text.split()) <= 3 and not any(ch.isdigit() for ch in text)
 
@@ -41,6 +42,7 @@ def _is_label_inside(current: SectionKind, inline: SectionKind, tail: str) -> bo
         first = re.split(r"[,;·•|(]", tail, maxsplit=1)[0]
         return not (inline == "languages" and lexicon.match_language(first.strip()))
     return False
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

@@ -108,7 +108,14 @@ def _is_dates(text: str, today: dt.date) -> bool:
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     pieces = _pieces(block.segments)
     degree = next(
-        (p for p in pieces if lexicon.match_degree(p.text) and not _names_school(p.text)), None
+        (
+            p
+            for p in pieces
+            if lexicon.match_degree(p.text)
+            and not _names_school(p.text)
+            and not _ends_in_state_code(p.text)
+        ),
+        None,
     )
     study_type = area = None
     if degree is not None:
@@ -246,6 +253,9 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
                 or _is_unit(part)
                 or (bool(parts) and _is_campus(part, parts[-1], segment.text))
             )
+            if parts and _is_state_code_after_town(part, parts[-1]):
+                parts[-1] = f"{parts[-1]}, {part}"  # "Boston, MA": a state, not a Master of Arts
+                continue
             if parts and joins and lexicon.looks_like_institution(parts[-1]) >= 0.5:
                 # "University of California, Pennsylvania", "University of Vermont, College
                 # of Engineering", "University of California, Davis": a place, a unit or a
@@ -258,6 +268,32 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
 
 
 _NAMED_FOR_A_PLACE = re.compile(r"\bof\s+(?P<place>[A-Z][\w ]+)$")
+
+
+def _is_state_code_after_town(part: str, before: str) -> bool:
+    """A US state's or Canadian province's code right after a known town ("..., Boston, MA";
+    not "Computer Science, MS")."""
+    if not (len(part) == 2 and part.isupper()):
+        return False
+    town = before.rsplit(", ", 1)[-1]
+    place = lexicon.parse_location(town) if lexicon.match_city(town) else None
+    if place is None:
+        return False
+    canadian = place.get("countryCode") == "CA" and part in lexicon.CA_PROVINCES
+    return place.get("region") == part or canadian
+
+
+def _ends_in_state_code(text: str) -> bool:
+    """The degree found is the state after the school's town ("Northeastern University,
+    Boston, MA")."""
+    before, _, last = text.rpartition(", ")
+    match = lexicon.match_degree(text)
+    return bool(
+        before
+        and match is not None
+        and match.span[0] == len(before) + 2
+        and _is_state_code_after_town(last, before)
+    )
 
 
 def _is_campus(text: str, school: str, segment: str) -> bool:

@@ -84,7 +84,9 @@ _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
 # "Relevant courses: ...", "Stack: ...": a word, then at most two more in lower case, then a
 # colon (not a name with a subtitle: "The One Ring: Tolkien Online")
 _LABEL = re.compile(r"^\w+(?: [a-z]\w*){0,2}:\s")
-_AT = re.compile(r"\s+at\s+")  # "Engineer at Acme", but not "University of Illinois at Chicago"
+# "Engineer at Acme" (not "University of Illinois at Chicago"), "Ingénieur chez Acme",
+# "Entwickler bei Acme"
+_AT = re.compile(r"\s+(?:at|chez|bei)\s+")
 
 
 @dataclass(frozen=True, slots=True)
