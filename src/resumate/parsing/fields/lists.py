@@ -210,9 +210,7 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
     sink = FieldSink()
     found: list[Language] = []
     for line in lines:
-        parts = [
-            p for cell in line.cells for p in re.split(r"[,;•|]|\s[–—-]\s", strip_bullet(cell.text))
-        ]
+        parts = [p for cell in line.cells for p in _LANGUAGE_SPLIT.split(strip_bullet(cell.text))]
         for part in (p for piece in parts for p in _language_run(clean(piece))):
             lang = lexicon.match_language(part) if part else None
             if lang is None:
@@ -245,6 +243,9 @@ def _bare_fluency(text: str) -> str:
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = clean(text[1:-1])
     return text
+
+
+_LANGUAGE_SPLIT = re.compile(r"[,;•·|]|\s[–—-]\s")
 
 
 def _language_run(text: str) -> list[str]:
