@@ -88,3 +88,11 @@ def test_chinese_japanese_and_korean_language_names_and_fluencies_are_read() -> 
         ("한국어", "원어민"), ("영어", "유창함"), ("英语", "流利"), ("日本語", "ネイティブ"),
     ]
     assert "iso639=en" in metas["languages[2].language"].evidence.features
+
+
+def test_languages_separated_by_middle_dots_are_each_read() -> None:
+    line = _line("Arabic (native) · English (fluent) · French (B1)")
+    languages, _metas = extract_languages([line])
+    assert [(entry.language, entry.fluency) for entry in languages] == [
+        ("Arabic", "native"), ("English", "fluent"), ("French", "B1"),
+    ]
