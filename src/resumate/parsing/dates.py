@@ -71,7 +71,10 @@ PRESENT_WORDS: tuple[str, ...] = (
     "heute", "jetzt", "aktuell", "derzeit", "dato", "laufend",
     "actuel", "actuellement", "aujourd'hui", "aujourd’hui", "présent", "en cours", "ce jour",
     "actualidad", "presente", "actual", "actualmente", "hoy", "la fecha",
+    "hasta la fecha", "hasta hoy", "hasta ahora", "hasta el presente",
     "atual", "atualmente", "o momento", "o presente", "hoje", "momento",
+    "até o momento", "até hoje", "até agora", "até o presente",
+    "à ce jour", "jusqu'à aujourd'hui", "jusqu'à présent", "bis jetzt", "bis dato",
 )  # fmt: skip
 
 
