@@ -522,6 +522,43 @@ JONAS = Person(
     },
 )
 
+KATHARINA = Person(
+    name="Katharina Vogel",
+    label="Projektleiterin Bau",
+    email="k.vogel@example.de",
+    phone="0221 987654",
+    location="Lindenstraße 8, 50674 Köln",
+    url="https://katharinavogel.example.de",
+    summary="Bauingenieurin mit zehn Jahren Erfahrung in Planung und Projektleitung.",
+    jobs=(
+        Job(
+            "Projektleiterin",
+            "Rheinwerk Bau GmbH",
+            "Köln",
+            "seit 01/2021",
+            ("Leitung von Bauprojekten bis 20 Mio. Euro",),
+        ),
+        Job(
+            "Bauingenieurin",
+            "Domstadt Planung AG",
+            "Bonn",
+            "09/2015 – 12/2020",
+            ("Tragwerksplanung für Wohnbauten",),
+        ),
+    ),
+    education=(("Master of Science Bauingenieurwesen", "RWTH Aachen", "10/2010 – 07/2015"),),
+    skills=("AutoCAD", "Revit", "MS Project"),
+    languages=("Deutsch (Muttersprache)", "Englisch (gut)"),
+    certificates=(),
+    headings={
+        "summary": "Profil",
+        "experience": "Berufserfahrung",
+        "education": "Ausbildung",
+        "skills": "Kenntnisse",
+        "languages": "Sprachen",
+    },
+)
+
 def text_lines(person: Person) -> list[str]:
     """The resume as plain text lines, one-column, in reading order."""
     lines = [person.name, person.label, person.contact_line(), person.url, ""]
@@ -715,6 +752,64 @@ def right_sidebar_pdf(person: Person) -> bytes:
         write("side", person.heading("languages"), 11, True)
         for language in person.languages:
             write("side", language, 9)
+
+    return _canvas_pdf(draw)
+
+
+def lebenslauf_pdf(person: Person) -> bytes:
+    """A German CV: a "Lebenslauf" title, a table of personal details (label | value), and each
+    entry's dates in a label column left of its title, employer and details."""
+
+    def draw(pdf: object) -> None:
+        y = 790.0
+
+        def write(text: str, size: float = 10, bold: bool = False, x: float = 56) -> None:
+            pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)  # type: ignore[attr-defined]
+            pdf.drawString(x, y, text)  # type: ignore[attr-defined]
+
+        def down(gap: float = 15) -> None:
+            nonlocal y
+            y -= gap
+
+        write("Lebenslauf", 20, True)
+        down(30)
+        write("Persönliche Daten", 13, True)
+        down(18)
+        for label, value in (
+            ("Name", person.name), ("Anschrift", person.location), ("Telefon", person.phone),
+            ("E-Mail", person.email), ("Web", person.url),
+        ):
+            write(label)
+            write(value, x=200)
+            down()
+        down(8)
+        write(person.heading("experience"), 13, True)
+        down(18)
+        for job in person.jobs:
+            write(job.dates)
+            write(job.position, bold=True, x=200)
+            down()
+            write(f"{job.company}, {job.location}", x=200)
+            down()
+            for highlight in job.highlights:
+                write(f"– {highlight}", x=200)
+                down()
+            down(5)
+        write(person.heading("education"), 13, True)
+        down(18)
+        for degree, school, dates in person.education:
+            write(dates)
+            write(degree, bold=True, x=200)
+            down()
+            write(school, x=200)
+            down(20)
+        write(person.heading("skills"), 13, True)
+        down(18)
+        write("EDV")
+        write(", ".join(person.skills), x=200)
+        down()
+        write(person.heading("languages"))
+        write(", ".join(person.languages), x=200)
 
     return _canvas_pdf(draw)
 
@@ -1123,6 +1218,7 @@ SOURCES: dict[str, tuple[Person, Callable[[Person], bytes]]] = {
     "pdf/sources/sidebar_two_column.pdf": (TOMAS, sidebar_pdf),
     "pdf/sources/table_layout.pdf": (PRIYA, table_pdf),
     "pdf/sources/right_sidebar.pdf": (AIKO, right_sidebar_pdf),
+    "pdf/sources/lebenslauf_de.pdf": (KATHARINA, lebenslauf_pdf),
     "docx/sources/header_body_table.docx": (HENRIK, docx_document),
     "docx/sources/table_layout_pt.docx": (RAFAEL, docx_table_layout),
     "docx/sources/tabbed_cv_de.docx": (JONAS, docx_tabbed_cv),

@@ -259,3 +259,13 @@ def test_the_name_at_the_top_of_the_main_column_is_found_after_a_long_sidebar() 
     ]
     name = find_name(lines)
     assert name is not None and name.value == "Tomás Ferreira"
+
+
+def test_a_name_beside_its_label_cell_is_read_without_the_label() -> None:
+    items = (
+        TextItem("Name", 56, 100, 80, 110, font_size=10),
+        TextItem("Katharina Vogel", 200, 100, 275, 110, font_size=10),
+    )
+    lines = [_centred(0, "Lebenslauf", 40.0, size=20.0), Line(1, 0, items, 8.0)]
+    name = find_name(lines)
+    assert name is not None and name.value == "Katharina Vogel"

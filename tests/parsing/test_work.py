@@ -345,3 +345,19 @@ def test_title_chez_or_bei_the_employer_is_split_like_title_at_employer() -> Non
     assert [(w.name, w.position) for w in works] == [
         ("Océane Logistique", "Ingénieur DevOps"), ("Isar Digital GmbH", "Entwickler"),
     ]
+
+
+def test_the_employer_under_a_title_beside_a_date_column_joins_the_header() -> None:
+    def cell(text: str, x0: float, index: int) -> TextItem:
+        return TextItem(text, x0, 14.0 * index, x0 + 5 * len(text), 14.0 * index + 10,
+                        font_size=10.0)
+
+    lines = [
+        Line(0, 0, (cell("seit 01/2021", 56, 0), cell("Projektleiterin", 200, 0)), 4.0),
+        Line(1, 0, (cell("Rheinwerk Bau GmbH, Köln", 200, 1),), 4.0),
+        Line(2, 0, (cell("– Leitung von Bauprojekten", 200, 2),), 4.0),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("Rheinwerk Bau GmbH", "Projektleiterin", "Köln"),
+    ]

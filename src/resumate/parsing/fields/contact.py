@@ -92,6 +92,12 @@ _NAME_PARTICLES = {
     "st.",
 }
 _NAME_LABEL = re.compile(r"^\s*(full\s+)?name\s*[:\-]\s*", re.IGNORECASE)
+# a label cell beside the name, in a table of personal details
+_NAME_LABEL_CELL = re.compile(
+    r"(?:full\s+)?name|vor-?\s*und\s+nachname|nom(?:\s+complet)?|nombre(?:\s+completo)?|"
+    r"nome(?:\s+completo)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +231,14 @@ _NAME_TAIL = re.compile(r"\s*(?:,|\||·|•|\s[–—-])\s+")
 
 
 def _name_candidates(line: Line) -> list[str]:
-    """The line, its cells, and the part before a separator ("Jane Roe, Designer")."""
+    """The line, its cells, and the part before a separator ("Jane Roe, Designer"); after a
+    label cell ("Name" | "Jane Roe"), the rest of the line as a labelled name."""
     texts = [line.text, *(c.text for c in line.cells)] if len(line.cells) > 1 else [line.text]
     heads = [_NAME_TAIL.split(t, maxsplit=1)[0] for t in texts if _NAME_TAIL.search(t)]
-    return [*texts, *heads]
+    labelled = []
+    if len(line.cells) > 1 and _NAME_LABEL_CELL.fullmatch(line.cells[0].text.strip()):
+        labelled = [f"Name: {' '.join(c.text for c in line.cells[1:])}"]
+    return [*texts, *heads, *labelled]
 
 
 # Han, Hangul and kana: scripts without capitals, where a name is written in two to four

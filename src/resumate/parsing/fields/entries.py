@@ -319,9 +319,10 @@ def _names_in(text: str) -> int:
 
 
 def _continues_header(line: Line, anchor: Line) -> bool:
-    """A short title-like line aligned with the date line (body text is usually indented), not
-    a labelled detail ("Relevant courses: ...")."""
-    if not is_title_like(line) or abs(line.x0 - anchor.x0) > HEADER_ALIGN_PT:
+    """A short title-like line aligned with the date line's text (body text is usually
+    indented; the dates may stand in a column of their own, left of the text), not a labelled
+    detail ("Relevant courses: ...")."""
+    if not is_title_like(line) or abs(line.x0 - _text_x0(anchor)) > HEADER_ALIGN_PT:
         return False
     if _LABEL.match(line.text):
         return False
@@ -342,6 +343,25 @@ def _is_place_line(line: Line) -> bool:
 
 
 _DASHED = re.compile(r"\s[-–—]\s")
+
+
+def _text_x0(anchor: Line) -> float:
+    """Where the date line's text starts: after a first cell that holds only the dates."""
+    first = anchor.cells[0]
+    if len(anchor.cells) > 1 and _is_only_dates(first.text):
+        return anchor.cells[1].x0
+    return first.x0
+
+
+def _is_only_dates(text: str) -> bool:
+    """The text is a period and at most one word ("seit 01/2021", "2019 – 2021")."""
+    rest = text
+    for found in sorted(find_date_ranges(text, today=_ANY_DAY), key=lambda r: -r.span[0]):
+        rest = rest[: found.span[0]] + " " + rest[found.span[1] :]
+    return rest != text and len(words(rest)) <= 1
+
+
+_ANY_DAY = dt.date(9999, 12, 31)  # only the dates' positions matter here, not "Present"
 
 
 def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
