@@ -269,3 +269,11 @@ def test_a_name_beside_its_label_cell_is_read_without_the_label() -> None:
     lines = [_centred(0, "Lebenslauf", 40.0, size=20.0), Line(1, 0, items, 8.0)]
     name = find_name(lines)
     assert name is not None and name.value == "Katharina Vogel"
+
+
+def test_words_from_two_cells_are_not_a_name() -> None:
+    items = (
+        TextItem("Skills", 0, 0, 30, 11, font_size=11),
+        TextItem("Spark, Airflow", 200, 0, 270, 11, font_size=11),
+    )
+    assert find_name([Line(0, 0, items, 0.0)]) is None

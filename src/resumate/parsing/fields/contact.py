@@ -233,8 +233,10 @@ _NAME_TAIL = re.compile(r"\s*(?:,|\||·|•|\s[–—-])\s+")
 def _name_candidates(line: Line) -> list[str]:
     """The line, its cells, and the part before a separator ("Jane Roe, Designer"); after a
     label cell ("Name" | "Jane Roe"), the rest of the line as a labelled name."""
-    texts = [line.text, *(c.text for c in line.cells)] if len(line.cells) > 1 else [line.text]
-    heads = [_NAME_TAIL.split(t, maxsplit=1)[0] for t in texts if _NAME_TAIL.search(t)]
+    cells = [c.text for c in line.cells]
+    texts = [line.text, *cells] if len(cells) > 1 else [line.text]
+    # the part before a separator, within one cell ("Skills" | "Spark, Airflow" is no name)
+    heads = [_NAME_TAIL.split(t, maxsplit=1)[0] for t in cells if _NAME_TAIL.search(t)]
     labelled = []
     if len(line.cells) > 1 and _NAME_LABEL_CELL.fullmatch(line.cells[0].text.strip()):
         labelled = [f"Name: {' '.join(c.text for c in line.cells[1:])}"]
