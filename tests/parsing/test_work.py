@@ -361,3 +361,18 @@ def test_the_employer_under_a_title_beside_a_date_column_joins_the_header() -> N
     assert [(w.name, w.position, w.location) for w in works] == [
         ("Rheinwerk Bau GmbH", "Projektleiterin", "Köln"),
     ]
+
+
+def test_the_title_under_an_employer_and_its_place_joins_the_header() -> None:
+    lines = [
+        _line(0, "INFOSYS LIMITED, Bangalore", "Jul 2019 – Present"),
+        _line(1, "Technology Analyst"),
+        _line(2, "• Built microservices in Java.", x0=60),
+        _line(3, "WIPRO TECHNOLOGIES, Chennai", "Jun 2016 – Jun 2019"),
+        _line(4, "Software Engineer"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("INFOSYS LIMITED", "Technology Analyst", "Bangalore"),
+        ("WIPRO TECHNOLOGIES", "Software Engineer", "Chennai"),
+    ]

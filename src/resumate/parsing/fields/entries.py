@@ -168,18 +168,24 @@ def _date_candidates(line: Line) -> list[str]:
 
 
 def split_entries(
-    lines: Sequence[Line], *, today: dt.date, header_parts: int = 2, prose_apart: bool = False
+    lines: Sequence[Line],
+    *,
+    today: dt.date,
+    header_parts: int = 2,
+    prose_apart: bool = False,
+    titled: bool = False,
 ) -> list[EntryBlock]:
     """`header_parts`: how many header segments an entry names (work: title and employer;
     education: institution, degree and field). `prose_apart`: description cells in the header
-    are not segments (work: titles and employers are short; degrees can be long)."""
+    are not segments (work: titles and employers are short; degrees can be long). `titled`:
+    every entry names a job title (work), so a header without one reaches for the next line."""
     if not lines:
         return []
     dates = _without_repeats(lines, [entry_dates(line, today=today) for line in lines])
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
         return _undated_entries(lines, today=today, prose_apart=prose_apart)
-    headers = _header_spans(lines, anchors, today=today, header_parts=header_parts)
+    headers = _header_spans(lines, anchors, today=today, header_parts=header_parts, titled=titled)
     blocks = []
     for n, (start, end) in enumerate(headers):
         body_end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
@@ -220,7 +226,7 @@ def _repeats(later: DateRange, earlier: DateRange) -> bool:
 
 
 def _header_spans(
-    lines: Sequence[Line], anchors: list[int], *, today: dt.date, header_parts: int
+    lines: Sequence[Line], anchors: list[int], *, today: dt.date, header_parts: int, titled: bool
 ) -> list[tuple[int, int]]:
     """[start, end) of each entry's header lines around its anchor."""
     first_before = min(anchors[0], MAX_LINES_BEFORE_DATE)
@@ -261,6 +267,13 @@ def _header_spans(
             end += 1
         if end < ceiling and end - anchor <= MAX_LINES_AFTER_DATE and _is_place_line(lines[end]):
             end += 1  # "Osaka" under "Senior UX Researcher · Hikari Travel   Apr 2021 – Present"
+        if (
+            titled
+            and end == anchor + 1
+            and end < ceiling
+            and _names_the_missing_title(lines[start:end], lines[end], lines[anchor], today=today)
+        ):
+            end += 1  # "Technology Analyst" under "INFOSYS LIMITED, Bangalore   Jul 2019 – ..."
         spans.append((start, end))
         floor = end
     return spans
@@ -316,8 +329,6 @@ def _names_in(text: str) -> int:
     return 1 if titles == len(parts) else 2
 
 
-
-
 def _continues_header(line: Line, anchor: Line) -> bool:
     """A short title-like line aligned with the date line's text (body text is usually
     indented; the dates may stand in a column of their own, left of the text), not a labelled
@@ -327,6 +338,22 @@ def _continues_header(line: Line, anchor: Line) -> bool:
     if _LABEL.match(line.text):
         return False
     return line.is_bold or len(words(line.text)) <= MAX_FOLLOWING_HEADER_WORDS
+
+
+def _names_the_missing_title(
+    header: Sequence[Line], line: Line, anchor: Line, *, today: dt.date
+) -> bool:
+    """The line right under a one-line header that names no job title is that title: an
+    employer and its place took the header's two segments."""
+    return (
+        lexicon.looks_like_job_title(line.text) >= 0.5
+        and _continues_header(line, anchor)
+        and not any(
+            lexicon.looks_like_job_title(part) >= 0.5
+            for segment in header_segments(header, today=today)
+            for part in split_commas(segment.text)
+        )
+    )
 
 
 def _is_place_line(line: Line) -> bool:

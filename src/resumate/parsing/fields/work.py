@@ -46,7 +46,7 @@ class Roles:
 def extract_work(
     lines: Sequence[Line], *, today: dt.date, prefix: str = "work"
 ) -> tuple[list[Work], dict[str, FieldMeta]]:
-    blocks = split_entries(lines, today=today, prose_apart=True)
+    blocks = split_entries(lines, today=today, prose_apart=True, titled=True)
     roles = assign_roles(blocks)
     sink = FieldSink()
     entries: list[Work] = []
