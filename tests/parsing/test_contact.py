@@ -2,6 +2,7 @@ import pytest
 
 from resumate.document import TextItem
 from resumate.parsing.fields.contact import (
+    find_email,
     find_links,
     find_location,
     find_name,
@@ -277,3 +278,9 @@ def test_words_from_two_cells_are_not_a_name() -> None:
         TextItem("Spark, Airflow", 200, 0, 270, 11, font_size=11),
     )
     assert find_name([Line(0, 0, items, 0.0)]) is None
+
+
+def test_an_address_spelled_out_with_at_and_dot_is_read() -> None:
+    found = find_email([_line("Email: priya.nair [at] example [dot] com")], [])
+    assert found is not None and found.value == "priya.nair@example.com"
+    assert "spelled_out" in found.features

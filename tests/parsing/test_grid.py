@@ -157,3 +157,12 @@ def test_a_skill_beside_a_list_in_a_grid_is_not_a_label() -> None:
     ]
     groups, _sources, _metas = extract_skills(lines)
     assert all(g.name is None for g in groups)
+
+
+def test_a_skill_with_its_level_after_a_dash_is_one_skill() -> None:
+    lines = [_table_row(0, "• Java — Expert", ""), _table_row(1, "• SQL — Intermediate", "")]
+    lines = [Line(ln.index, 0, ln.cells[:1], 4.0) for ln in lines]
+    groups, _sources, _metas = extract_skills(lines)
+    assert [(g.name, g.level, g.keywords) for g in groups] == [
+        ("Java", "Expert", []), ("SQL", "Intermediate", []),
+    ]

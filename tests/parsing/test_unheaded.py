@@ -113,3 +113,21 @@ def test_an_employers_domain_in_the_work_section_is_not_the_persons_website() ->
     document = resumate.parse(text.encode(), filename="cv.txt", options=options).to_json_resume()
     assert "url" not in document["basics"]
     assert document["work"][0]["name"] == "Subito.it"
+
+
+def test_an_employers_place_is_not_the_persons_location() -> None:
+    import datetime as dt
+
+    import resumate
+
+    text = (
+        "Priya Nair\npriya.nair@example.com\n\nPROFESSIONAL EXPERIENCE\n"
+        f"INFOSYS LIMITED, Bangalore{' ' * 30}Jul 2019 – Present\nTechnology Analyst\n"
+        "• Built microservices in Java.\n\n"
+        f"WIPRO TECHNOLOGIES, Chennai{' ' * 29}Jun 2016 – Jun 2019\nSoftware Engineer\n"
+        "• Maintained payment integrations.\n"
+    )
+    options = resumate.ParseOptions(today=dt.date(2026, 1, 1), ocr="never")
+    document = resumate.parse(text.encode(), filename="cv.txt", options=options).to_json_resume()
+    assert "location" not in document["basics"]
+    assert document["work"][0]["location"] == "Bangalore"

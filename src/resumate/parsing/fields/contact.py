@@ -118,7 +118,9 @@ def extract_basics(
     header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
     scope = _dedupe([*header, *lines[:NAME_SEARCH_LINES]])
     name = find_name(lines)
-    location = find_location(scope, header={ln.index for ln in header})
+    entries = {ln.index for s in sections if s.kind in _ENTRY_SECTIONS for ln in s.lines}
+    personal = [ln for ln in scope if ln.index not in entries]  # not an employer's or school's
+    location = find_location(personal, header={ln.index for ln in header})
     region = (location.value[0] if location else None) or default_region
     basics = Basics(
         name=sink.put("basics.name", name),
@@ -127,8 +129,7 @@ def extract_basics(
         phone=sink.put("basics.phone", find_phone(scope, lines, region)),
         summary=sink.put("basics.summary", find_summary(sections)),
     )
-    entries = {ln.index for s in sections if s.kind in _ENTRY_SECTIONS for ln in s.lines}
-    urls, profiles = find_links([ln for ln in scope if ln.index not in entries])
+    urls, profiles = find_links(personal)
     profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
     basics.url = sink.put("basics.url", urls[0] if urls else None)
     for i, (profile, scored) in enumerate(profiles):
@@ -333,12 +334,19 @@ def find_label(lines: Sequence[Line], name: Scored | None) -> Scored | None:
 def find_email(scope: Sequence[Line], lines: Sequence[Line]) -> Scored | None:
     for group, confidence in ((scope, 0.98), (lines, 0.85)):
         for line in group:
-            match = EMAIL_RE.search(line.text.replace("mailto:", " "))
+            text = line.text.replace("mailto:", " ")
+            features: tuple[str, ...] = ("email_pattern",)
+            if "@" not in text and _AT_WORD.search(text):  # "jane [at] example [dot] com"
+                text = _DOT_WORD.sub(".", _AT_WORD.sub("@", text))
+                features = ("email_pattern", "spelled_out")
+            match = EMAIL_RE.search(text)
             if match:
-                return Scored(
-                    match.group(0).strip(".").lower(), confidence, (line,), ("email_pattern",)
-                )
+                return Scored(match.group(0).strip(".").lower(), confidence, (line,), features)
     return None
+
+
+_AT_WORD = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
+_DOT_WORD = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.IGNORECASE)
 
 
 def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None) -> Scored | None:

@@ -55,6 +55,9 @@ def extract_skills(
     for i, line in enumerate(lines):
         text = strip_bullet(line.text)
         category, rest = skills.split_category(text)
+        if category and rest and _LEVEL_ONLY.match(rest):  # "Java — Expert": a skill's level
+            groups.append((category, rest, [], [line]))
+            continue
         if category and rest:
             name, level = _name_and_level(category)
             groups.append((name, level, _keywords(rest), [line]))
