@@ -284,3 +284,10 @@ def test_an_address_spelled_out_with_at_and_dot_is_read() -> None:
     found = find_email([_line("Email: priya.nair [at] example [dot] com")], [])
     assert found is not None and found.value == "priya.nair@example.com"
     assert "spelled_out" in found.features
+
+
+@pytest.mark.parametrize("title", ["CURRICULUM VITAE", "Lebenslauf", "Résumé"])
+def test_the_documents_title_over_the_name_is_not_the_name(title: str) -> None:
+    lines = [_centred(0, title, 40.0, size=24.0), _centred(1, "Olivia Bennett", 80.0, size=18.0)]
+    name = find_name(lines)
+    assert name is not None and name.value == "Olivia Bennett"

@@ -250,19 +250,16 @@ _CJK_NAME = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4}"
     r"(?: [\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4})?"
 )
-# "Resume" written as a title in those scripts, often in the largest type on the page.
-_CJK_RESUME_TITLES = frozenset(
+# "Resume" written as the document's title, often in the largest type on the page.
+_RESUME_TITLES = frozenset(
     {"简历", "个人简历", "履历", "履歷", "簡歷", "個人簡歷", "履歴書", "職務経歴書", "이력서",
-     "자기소개서"}
+     "자기소개서", "curriculum vitae", "curriculum vitæ", "resume", "résumé", "cv",
+     "lebenslauf", "tabellarischer lebenslauf", "currículum vitae", "currículo", "curriculo"}
 )
 
 
 def _is_cjk_name(text: str) -> bool:
-    return (
-        _CJK_NAME.fullmatch(text) is not None
-        and len(text.replace(" ", "")) >= 2
-        and text not in _CJK_RESUME_TITLES
-    )
+    return _CJK_NAME.fullmatch(text) is not None and len(text.replace(" ", "")) >= 2
 
 
 def _score_name(
@@ -273,6 +270,8 @@ def _score_name(
         text = _NAME_LABEL.sub("", text)
         fired.append("name_label")
     text = clean(text)
+    if text.casefold() in _RESUME_TITLES:
+        return None
     tokens = text.split()
     cjk = _is_cjk_name(text)
     if not (cjk or 2 <= len(tokens) <= 5) or not all(_NAME_WORD.match(t) for t in tokens):
