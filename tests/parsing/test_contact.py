@@ -1,14 +1,10 @@
 import pytest
 
 from resumate.document import TextItem
-from resumate.parsing.fields.contact import (
-    find_email,
-    find_links,
-    find_location,
-    find_name,
-    find_phone,
-    profiles_behind_links,
-)
+from resumate.parsing.fields.contact import find_email, find_phone
+from resumate.parsing.fields.links import find_links, profiles_behind_links
+from resumate.parsing.fields.location import find_location
+from resumate.parsing.fields.names import find_name
 from resumate.parsing.lines import Line
 
 

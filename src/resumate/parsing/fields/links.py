@@ -1,0 +1,162 @@
+"""basics.url and basics.profiles: the person's links, and "user (Network)" / "Network: user"
+mentions of known networks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from resumate.parsing.fields.common import EMAIL_RE, URL_RE, Scored, absolute_url
+from resumate.parsing.lines import Line
+from resumate.parsing.skills import normalize_skill
+from resumate.schema import Profile
+
+NETWORKS: dict[str, tuple[str, str]] = {
+    # domain -> (network name, url template for a bare username)
+    "linkedin.com": ("LinkedIn", "https://www.linkedin.com/in/{}"),
+    "github.com": ("GitHub", "https://github.com/{}"),
+    "gitlab.com": ("GitLab", "https://gitlab.com/{}"),
+    "twitter.com": ("Twitter", "https://twitter.com/{}"),
+    "x.com": ("X", "https://x.com/{}"),
+    "stackoverflow.com": ("Stack Overflow", "https://stackoverflow.com/users/{}"),
+    "medium.com": ("Medium", "https://medium.com/@{}"),
+    "behance.net": ("Behance", "https://www.behance.net/{}"),
+    "dribbble.com": ("Dribbble", "https://dribbble.com/{}"),
+    "instagram.com": ("Instagram", "https://www.instagram.com/{}"),
+    "facebook.com": ("Facebook", "https://www.facebook.com/{}"),
+    "youtube.com": ("YouTube", "https://www.youtube.com/@{}"),
+    "kaggle.com": ("Kaggle", "https://www.kaggle.com/{}"),
+    "bitbucket.org": ("Bitbucket", "https://bitbucket.org/{}"),
+    "codepen.io": ("CodePen", "https://codepen.io/{}"),
+    "leetcode.com": ("LeetCode", "https://leetcode.com/{}"),
+    "hackerrank.com": ("HackerRank", "https://www.hackerrank.com/{}"),
+    "spotify.com": ("Spotify", "https://open.spotify.com/user/{}"),
+    "angel.co": ("AngelList", "https://angel.co/u/{}"),
+    "researchgate.net": ("ResearchGate", "https://www.researchgate.net/profile/{}"),
+    "orcid.org": ("ORCID", "https://orcid.org/{}"),
+    "mastodon.social": ("Mastodon", "https://mastodon.social/@{}"),
+}
+_NETWORK_BY_NAME = {name.lower().replace(" ", ""): dom for dom, (name, _) in NETWORKS.items()}
+_NETWORK_BY_NAME |= {"twitter": "twitter.com", "x": "x.com", "linkedin": "linkedin.com"}
+_USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
+_NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b(?!:)")
+
+
+def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile, Scored]]]:
+    urls: list[Scored] = []
+    profiles: list[tuple[Profile, Scored]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(scope):
+        text = EMAIL_RE.sub(" ", line.text) if "@" in line.text else line.text
+        following = scope[n + 1] if n + 1 < len(scope) else None
+        for match in URL_RE.finditer(text):
+            url = match.group(0).rstrip(".,;)")
+            if following is not None and match.end() == len(text.rstrip()):
+                url += _url_rest(url, line, following)
+            key = _url_key(url)
+            if key in seen or _names_a_skill(url):
+                continue
+            seen.add(key)
+            profile = _profile_from_url(url)
+            if profile:
+                profiles.append((profile, Scored(url, 0.9, (line,), ("network_domain",))))
+            else:
+                full = absolute_url(url)
+                urls.append(Scored(full, 0.8, (line,), ("url_pattern",)))
+        for profile in _profiles_from_mentions(text):
+            key = _url_key(profile.url or "")
+            if key not in seen:
+                seen.add(key)
+                profiles.append(
+                    (profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",)))
+                )
+    return urls, profiles
+
+
+_URL_REST = re.compile(r"[\w\-./?=&%#~+]{2,}(?=\s|$)")
+_URL_ID = re.compile(r"(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}", re.IGNORECASE)  # a hexadecimal id
+
+
+def _url_rest(url: str, line: Line, following: Line) -> str:
+    """The rest of an address broken at the end of a line: after a hyphen ("indeed.com/r/Jay-"
+    / "Madhavi/1e7d0305af766bf6"), or after a slash when what follows is more path or an id
+    ("e490c0d49e5aa698"), not a word or a name ("linkedin.com/in/jroe/" / "Summary")."""
+    if "/" not in _url_key(url) or following.index != line.index + 1:
+        return ""
+    rest = _URL_REST.match(following.text)
+    if rest is None:
+        return ""
+    text = rest.group(0).rstrip(".,;)")
+    if url.endswith("-") or (url.endswith("/") and ("/" in text or _URL_ID.fullmatch(text))):
+        return text
+    return ""
+
+
+def _names_a_skill(url: str) -> bool:
+    """A bare "domain" that is a technology's name ("ASP.NET"), not an address."""
+    return "/" not in url and not url.lower().startswith("www.") and (
+        normalize_skill(url) is not None
+    )
+
+
+def _url_key(url: str) -> str:
+    url = re.sub(r"^https?://", "", url.lower())
+    return url.removeprefix("www.").rstrip("/")
+
+
+def _profile_from_url(url: str) -> Profile | None:
+    host_path = _url_key(url)
+    host, _, path = host_path.partition("/")
+    for domain, (network, _template) in NETWORKS.items():
+        if host == domain or host.endswith("." + domain):
+            parts = [p for p in path.split("/") if p and p not in ("in", "u", "users", "profile")]
+            username = parts[0].lstrip("@") if parts else None
+            full = absolute_url(url)
+            return Profile(network=network, username=username, url=full)
+    return None
+
+
+def profiles_behind_links(
+    targets: Sequence[str], *, known: Sequence[str]
+) -> list[tuple[Profile, Scored]]:
+    """Profiles that only a link's target names (an icon or a bare user name in the text).
+
+    Only a person's own page counts: one path segment after the network's prefix
+    ("github.com/jdoe", "linkedin.com/in/jdoe"), not a repository or a company page.
+    """
+    seen = {_url_key(url) for url in known}
+    found: list[tuple[Profile, Scored]] = []
+    for target in targets:
+        key = _url_key(target)
+        profile = _profile_from_url(target)
+        if profile is None or key in seen or not _is_personal_page(key):
+            continue
+        seen.add(key)
+        found.append((profile, Scored(profile.url or "", 0.8, (), ("link_target",))))
+    return found
+
+
+def _is_personal_page(host_path: str) -> bool:
+    host, _, path = host_path.partition("/")
+    parts = [p for p in path.split("/") if p]
+    if host.endswith("linkedin.com"):
+        return len(parts) == 2 and parts[0] == "in"
+    if host.endswith("stackoverflow.com"):
+        return 2 <= len(parts) <= 3 and parts[0] == "users"
+    return len(parts) == 1
+
+
+def _profiles_from_mentions(text: str) -> list[Profile]:
+    profiles = []
+    for pattern, user_group, net_group in ((_USER_NETWORK, 1, 2), (_NETWORK_USER, 2, 1)):
+        for match in pattern.finditer(text):
+            net_key = match.group(net_group).lower().replace(" ", "")
+            domain = _NETWORK_BY_NAME.get(net_key)
+            if domain is None:
+                continue
+            network, template = NETWORKS[domain]
+            username = match.group(user_group).strip(".")
+            profiles.append(
+                Profile(network=network, username=username, url=template.format(username))
+            )
+    return profiles
