@@ -408,9 +408,6 @@ LENA = Person(
 )
 
 
-# --- a person as plain lines -----------------------------------------------------------------
-
-
 AIKO = Person(
     name="Aiko Tanaka",
     label="UX Researcher",
@@ -558,6 +555,10 @@ KATHARINA = Person(
         "languages": "Sprachen",
     },
 )
+
+
+# --- a person as plain lines -----------------------------------------------------------------
+
 
 def text_lines(person: Person) -> list[str]:
     """The resume as plain text lines, one-column, in reading order."""
