@@ -5,6 +5,7 @@ import pytest
 from resumate.document import Document
 from resumate.errors import DocumentLoadError, EncryptedDocumentError
 from resumate.extract import extract_document
+from resumate.extract.txt import TXT_LINE_HEIGHT_PT
 from resumate.options import ParseOptions
 
 from .builders import word97_bytes, zip_bytes
@@ -33,7 +34,7 @@ def test_txt_splits_layout_runs_on_a_monospace_grid() -> None:
     first, second, third = document.pages[0].items
     assert (first.text, first.x0, first.y0) == ("Software Engineer", 0.0, 0.0)
     assert (second.text, second.x0) == ("Jan 2020 - Present", 23 * 6.0)
-    assert (third.text, third.y0) == ("Acme  Corp", 12.0)
+    assert (third.text, third.y0) == ("Acme  Corp", TXT_LINE_HEIGHT_PT)
 
 
 def test_txt_flow_unless_columns_line_up() -> None:

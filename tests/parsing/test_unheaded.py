@@ -131,3 +131,22 @@ def test_an_employers_place_is_not_the_persons_location() -> None:
     document = resumate.parse(text.encode(), filename="cv.txt", options=options).to_json_resume()
     assert "location" not in document["basics"]
     assert document["work"][0]["location"] == "Bangalore"
+
+
+def test_a_title_under_employer_town_and_dates_in_a_text_file_is_not_glued_to_the_town() -> None:
+    import datetime as dt
+
+    import resumate
+
+    text = (
+        "Priya Nair\npriya.nair@example.com\n\nPROFESSIONAL EXPERIENCE\n"
+        "INFOSYS LIMITED, Bangalore   Jul 2019 – Present\nTechnology Analyst\n"
+        "• Built microservices in Java.\n\n"
+        "WIPRO TECHNOLOGIES, Chennai   Jun 2016 – Jun 2019\nSoftware Engineer\n"
+        "• Maintained payment integrations.\n"
+    )
+    options = resumate.ParseOptions(today=dt.date(2026, 1, 1), ocr="never")
+    document = resumate.parse(text.encode(), filename="cv.txt", options=options).to_json_resume()
+    assert [(w["position"], w.get("location")) for w in document["work"]] == [
+        ("Technology Analyst", "Bangalore"), ("Software Engineer", "Chennai"),
+    ]

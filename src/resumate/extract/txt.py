@@ -1,6 +1,8 @@
 """Plain text: decoded (see text.py), one item per run of words, on a 6 pt monospace grid.
 
-Each line sits at y = `TXT_LINE_HEIGHT_PT` x line number. Within a line, runs of words separated
+Each line sits at y = `TXT_LINE_HEIGHT_PT` x line number: 4 pt apart at the 10 pt size, so that
+the author's own line breaks are never read as text wrapped for lack of room ("Employer, Town
+   Dates" / "Title" are two lines, not one cell). Within a line, runs of words separated
 by `MIN_COLUMN_GAP_SPACES` or more spaces (after tab expansion) become separate items at
 x = column x `MONOSPACE_CHAR_WIDTH_PT`, as in `pdftotext -layout` output.
 
@@ -19,7 +21,7 @@ from resumate.errors import UnsupportedFormatError
 from resumate.extract.text import clean_text, decode_text
 from resumate.options import ParseOptions
 
-TXT_LINE_HEIGHT_PT = 12.0
+TXT_LINE_HEIGHT_PT = 14.0
 MONOSPACE_CHAR_WIDTH_PT = 6.0
 TXT_FONT_SIZE_PT = 10.0
 MIN_COLUMN_GAP_SPACES = 3
