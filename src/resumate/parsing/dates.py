@@ -449,6 +449,10 @@ def _pair(text: str, left: _Atom, right: _Atom) -> DateRange | None:
     return _make_range(text, left.start, right.end, start, right.first, False)
 
 
+# A "today" for callers that only ask where dates stand, not whether one is current.
+ANY_DAY = date(2100, 1, 1)
+
+
 def find_date_ranges(text: str, *, today: date) -> list[DateRange]:
     """See _find_date_ranges (memoized: the same lines are asked about several times)."""
     return list(_find_date_ranges(text, today))

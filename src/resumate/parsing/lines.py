@@ -13,14 +13,13 @@ Flow documents (DOCX, TXT) keep their own order.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from resumate.document import Document, Page, TextItem
-from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.headings import match_section_title
 from resumate.parsing.places import names_only_places
 
@@ -36,7 +35,6 @@ GUTTER_MIN_WIDTH_EM = 0.6
 MAX_COLUMN_DEPTH = 3
 BANNER_SHARE = 0.1  # a full-width row with less of a column's text above it is a banner
 FLOW_PARAGRAPH_GAP_EM = 0.5
-_FAR_FUTURE = dt.date(2100, 1, 1)  # only the shape of dates matters here, not "present"
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +304,7 @@ def _is_entry_detail(text: str) -> bool:
 
 
 def _is_mostly_date(text: str) -> bool:
-    covered = sum(r.span[1] - r.span[0] for r in find_date_ranges(text, today=_FAR_FUTURE))
+    covered = sum(r.span[1] - r.span[0] for r in find_date_ranges(text, today=ANY_DAY))
     return covered >= 0.5 * len(text.strip())
 
 

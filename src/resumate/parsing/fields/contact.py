@@ -9,7 +9,6 @@ header. The name and label (names.py), links and profiles (links.py) and the loc
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from resumate.parsing.chars import count_digits
-from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
@@ -33,8 +32,6 @@ from resumate.parsing.fields.names import NAME_SEARCH_LINES, find_label, find_na
 from resumate.parsing.lines import Line
 from resumate.parsing.sections import Section
 from resumate.schema import Basics, FieldMeta
-
-_ANY_DAY = dt.date(2100, 1, 1)  # date shapes only; "present" is irrelevant here
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +135,7 @@ def find_phone(scope: Sequence[Line], lines: Sequence[Line], region: str | None)
         for match in _PHONE_SHAPE.finditer(EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))):
             raw = match.group(0).strip()
             digits = count_digits(raw)
-            if 9 <= digits <= 15 and not find_date_ranges(raw, today=_ANY_DAY):
+            if 9 <= digits <= 15 and not find_date_ranges(raw, today=ANY_DAY):
                 return Scored(raw, 0.5, (line,), ("phone_shape",))
     return None
 

@@ -19,7 +19,7 @@ from itertools import pairwise
 from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import has_digit, has_letter
-from resumate.parsing.dates import DateRange, find_date_ranges
+from resumate.parsing.dates import ANY_DAY, DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
@@ -131,9 +131,7 @@ def entry_dates(line: Line, *, today: dt.date) -> DateRange | None:
     lone: DateRange | None = None
     for candidate in _date_candidates(line):
         ranges = find_date_ranges(candidate, today=today)
-        rest = candidate
-        for found in sorted(ranges, key=lambda r: -r.span[0]):
-            rest = rest[: found.span[0]] + " " + rest[found.span[1] :]
+        rest = _without(candidate, ranges)
         if looks_like_sentence(rest):  # judged without the dates ("janv. 2015 – août 2018")
             continue
         for found in ranges:
@@ -382,13 +380,15 @@ def _text_x0(anchor: Line) -> float:
 
 def _is_only_dates(text: str) -> bool:
     """The text is a period and at most one word ("seit 01/2021", "2019 – 2021")."""
-    rest = text
-    for found in sorted(find_date_ranges(text, today=_ANY_DAY), key=lambda r: -r.span[0]):
-        rest = rest[: found.span[0]] + " " + rest[found.span[1] :]
+    rest = _without(text, find_date_ranges(text, today=ANY_DAY))
     return rest != text and len(words(rest)) <= 1
 
 
-_ANY_DAY = dt.date(9999, 12, 31)  # only the dates' positions matter here, not "Present"
+def _without(text: str, ranges: Sequence[DateRange], gap: str = " ") -> str:
+    """The text with each date range replaced by `gap`."""
+    for found in sorted(ranges, key=lambda r: -r.span[0]):
+        text = text[: found.span[0]] + gap + text[found.span[1] :]
+    return text
 
 
 def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before: int) -> bool:
@@ -474,8 +474,7 @@ def _header_cells(
             text = cell.text
             if is_bullet(text):  # a highlight that shares its line with the dates
                 continue
-            for found in sorted(find_date_ranges(text, today=today), key=lambda r: -r.span[0]):
-                text = text[: found.span[0]] + "  " + text[found.span[1] :]
+            text = _without(text, find_date_ranges(text, today=today), gap="  ")
             if "@" in text:  # cheap guards: an address needs "@", a link "." or "://"
                 text = EMAIL_RE.sub("  ", text)
             if "." in text or "://" in text:

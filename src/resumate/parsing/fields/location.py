@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
@@ -10,14 +9,12 @@ from dataclasses import dataclass
 from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import count_digits
-from resumate.parsing.dates import find_date_ranges
+from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.fields.common import URL_RE, Scored, clean
 from resumate.parsing.lines import Line
 from resumate.parsing.places import split_commas
 from resumate.parsing.skills import normalize_skill
 from resumate.schema import Location
-
-_ANY_DAY = dt.date(2100, 1, 1)  # date shapes only; "present" is irrelevant here
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +177,7 @@ def _city_anchored(text: str) -> dict[str, str] | None:
 
 def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
     """A known city, or a city with its country or state; never a phrase with a date in it."""
-    if len(text.split()) > 10 or find_date_ranges(text, today=_ANY_DAY):
+    if len(text.split()) > 10 or find_date_ranges(text, today=ANY_DAY):
         return False
     city = parsed.get("city")
     if city:
