@@ -31,6 +31,16 @@ def _line(text: str) -> Line:
     return Line(0, 0, (TextItem(text, 0, 0, 200, 10, font_size=10),), 0)
 
 
+def test_a_name_written_again_on_the_line_below_is_read_once() -> None:
+    lines = [
+        _big(0, "Saurabh Kulkarni", 40.0, size=10.0, bold=False),
+        _big(1, "SAURABH KULKARNI", 54.0, size=10.0, bold=False),
+        _big(2, "Pune, Maharashtra", 82.0, size=10.0, bold=False),
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Saurabh Kulkarni"
+
+
 @pytest.mark.parametrize(
     ("written", "city", "country"),
     [

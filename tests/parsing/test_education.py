@@ -1,5 +1,6 @@
 import datetime as dt
 
+import resumate
 from resumate.document import TextItem
 from resumate.parsing.fields.education import extract_education
 from resumate.parsing.lines import Line
@@ -188,3 +189,17 @@ def test_a_state_code_after_the_schools_town_is_not_a_degree() -> None:
         _line(1, "M.S. in Data Science, May 2018"),
     ]
     assert _summary(lines) == [("Northeastern University, Boston, MA", "M.S.", "Data Science")]
+
+
+def test_a_plain_text_list_without_dates_splits_at_its_blank_lines() -> None:
+    text = (
+        "Jane Roe\njane@example.org\n\nEducation\n\n"
+        "Master of Science, Applied Mathematics\nUniversity of Maryland\n\n"
+        "Bachelor of Science, Mathematics and Computer Science\nLoyola University New Orleans\n"
+    )
+    result = resumate.parse(text.encode(), filename="cv.txt")
+    assert [(e.institution, e.studyType) for e in result.resume.education] == [
+        ("University of Maryland", "Master of Science"),
+        ("Loyola University New Orleans", "Bachelor of Science"),
+    ]
+

@@ -95,8 +95,8 @@ def document_lines(document: Document) -> list[Line]:
             for cells in group:
                 y0 = min(c.y0 for c in cells)
                 gap = 0.0 if previous_bottom is None else max(0.0, y0 - previous_bottom)
-                if document.flow:  # synthetic geometry: every line is its own paragraph
-                    gap = FLOW_PARAGRAPH_GAP_EM * cells[0].font_size
+                if document.flow and document.format != "txt":
+                    gap = FLOW_PARAGRAPH_GAP_EM * cells[0].font_size  # every line a paragraph
                 previous_bottom = max(c.y1 for c in cells)
                 lines.append(Line(len(lines), page.number, cells, gap, column))
     return lines

@@ -101,7 +101,7 @@ def _top_of_other_columns(lines: Sequence[Line], top: Sequence[Line]) -> list[Li
 
 def _wraps_name(line: Line, following: Line) -> bool:
     """A large name set over two lines: the next line is one or two words in the same style,
-    right under it."""
+    right under it, that do not repeat the first line ("Jane Roe" / "JANE ROE")."""
     centre, following_centre = (line.x0 + line.x1) / 2, (following.x0 + following.x1) / 2
     return (
         len(line.cells) == len(following.cells) == 1
@@ -109,6 +109,7 @@ def _wraps_name(line: Line, following: Line) -> bool:
         and abs(following.font_size - line.font_size) < 0.5
         and following.is_bold == line.is_bold
         and following.gap_above < 0.5 * line.font_size
+        and not set(following.text.casefold().split()) <= set(line.text.casefold().split())
         and (
             abs(following.x0 - line.x0) < 0.5 * line.font_size  # set flush left
             or abs(following_centre - centre) < 0.5 * line.font_size  # or centred
