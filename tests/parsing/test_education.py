@@ -203,3 +203,34 @@ def test_a_plain_text_list_without_dates_splits_at_its_blank_lines() -> None:
         ("Loyola University New Orleans", "Bachelor of Science"),
     ]
 
+
+def _narrow(index: int, text: str, gap: float) -> Line:
+    item = TextItem(text, 440.0, 10.0 * index, 440.0 + 3.8 * len(text), 10.0 * index + 8.5,
+                    font_size=7.6)
+    return Line(index, 0, (item,), gap_above=gap)
+
+
+def test_a_narrow_column_of_entries_without_dates_reads_each_entry_whole() -> None:
+    """Entries set apart, each one's degree and school a little apart, every part wrapped."""
+    rows = [
+        ("Doctor of Philosophy (candidate, all", 0.0),
+        ("but dissertation), Applied", 1.2),
+        ("Mathematics and Statistics", 1.1),
+        ("University of Maryland at College", 2.7),
+        ("Park", 0.1),
+        ("Master of Science, Applied", 10.3),
+        ("Mathematics", 1.2),
+        ("University of Maryland at College", 3.2),
+        ("Park", 0.1),
+        ("Bachelor of Science, Mathematics", 10.3),
+        ("Loyola University New Orleans", 2.7),
+        ("Lackawanna College", 10.3),  # short: the tight line under it is not its wrapped end
+        ("Certification: Law Enforcement", 1.2),
+    ]
+    lines = [_narrow(i, text, gap) for i, (text, gap) in enumerate(rows)]
+    assert [(school, degree) for school, degree, _area in _summary(lines)] == [
+        ("University of Maryland at College Park", "Doctor of Philosophy"),
+        ("University of Maryland at College Park", "Master of Science"),
+        ("Loyola University New Orleans", "Bachelor of Science"),
+        ("Lackawanna College", "Certification"),
+    ]

@@ -33,6 +33,7 @@ from resumate.parsing.fields.common import (
 )
 from resumate.parsing.lines import Line
 from resumate.parsing.places import names_only_places, split_commas
+from resumate.parsing.spacing import join_wrapped, three_spacings
 
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
@@ -567,16 +568,22 @@ def _undated_entries(
     """Entries start at a title-like line after a wider gap than usual, at bold after plain, or
     at a line shaped like the first one when that joins two names with a separator ("Red Hat —
     Professional Development" again after a courses line); the title-like lines that follow a
-    start closely are the rest of its header."""
+    start closely are the rest of its header. A list set at three spacings (see spacing.py)
+    starts entries at its widest spacing only, each part's wrapped lines joined."""
     gaps = sorted(line.gap_above for line in lines[1:]) or [0.0]
     usual_gap = gaps[len(gaps) // 2]
+    wide_gap = max(1.5 * usual_gap, usual_gap + 2.0)
+    spacing = three_spacings(lines)
+    if spacing is not None:  # entries, their parts, wrapped lines: join each part's lines
+        part_gap, wide_gap = spacing
+        lines = join_wrapped(lines, below=part_gap)
     first_shape = _separated_shape(lines[0])
     starts = [0] + [
         i
         for i in range(1, len(lines))
         if is_title_like(lines[i])
         and (
-            lines[i].gap_above >= max(1.5 * usual_gap, usual_gap + 2.0)
+            lines[i].gap_above >= wide_gap
             or (lines[i].is_bold and not lines[i - 1].is_bold)
             or (first_shape is not None and _separated_shape(lines[i]) == first_shape)
         )

@@ -1,0 +1,83 @@
+"""Line spacing: lines set at three spacings, and text wrapped for lack of room.
+
+A list set in a narrow column without dates (education in a sidebar) sets its entries apart,
+each entry's parts (a degree, then its school) a little apart, and wraps each part over tight
+lines. `three_spacings` finds the two wider spacings; `join_wrapped` joins each part's lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from resumate.parsing.fields.common import is_bullet
+from resumate.parsing.lines import Line
+
+
+def three_spacings(lines: Sequence[Line]) -> tuple[float, float] | None:
+    """(part gap, entry gap) of a list set at three spacings: entries set apart, each entry's
+    parts (a degree, then its school) a little apart, each part's lines wrapped tightly (a
+    narrow column). Each spacing is at least twice the one below it and further apart by half
+    an em (entries) or a sixth of one (parts, which most entries have). None otherwise."""
+    gaps = sorted(line.gap_above for line in lines[1:])
+    em = lines[0].font_size
+    entry_gap = max(
+        (b for a, b in pairwise(gaps) if b >= 2 * a and b - a >= 0.5 * em), default=None
+    )
+    if entry_gap is None:
+        return None
+    within = [gap for gap in gaps if gap < entry_gap]
+    jumps = [(b - a, b) for a, b in pairwise(within) if b >= 2 * a and b - a >= em / 6]
+    if not jumps:
+        return None
+    part_gap = max(jumps)[1]
+    entries = sum(gap >= entry_gap for gap in gaps) + 1
+    parts = sum(gap >= part_gap for gap in within)
+    return (part_gap, entry_gap) if parts * 2 >= entries else None
+
+
+def join_wrapped(lines: Sequence[Line], *, below: float) -> list[Line]:
+    """A line less than `below` under a one-cell line of the same style, whose first word would
+    not have fitted on that line within the widest line's width, is that line's text wrapped
+    for lack of room and joins it; bullets start lines of their own."""
+    widest = max(line.x1 - line.x0 for line in lines)
+    out: list[Line] = []
+    above: Line | None = None  # the last line as set, before joining
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is None
+            or above is None  # (only while prev is None)
+            or len(prev.cells) != 1
+            or len(line.cells) != 1
+            or line.page != prev.page
+            or line.gap_above >= below
+            or line.is_bold != prev.is_bold
+            or abs(line.font_size - prev.font_size) > 0.5
+            or is_bullet(line.text.strip())
+            or not _ran_out_of_room(above, line, widest)
+        ):
+            out.append(line)
+            above = line
+            continue
+        (cell,) = prev.cells
+        merged = replace(
+            cell,
+            text=f"{cell.text} {line.text.strip()}",
+            x0=min(cell.x0, line.x0),
+            x1=max(cell.x1, line.x1),
+            y1=line.y1,
+        )
+        out[-1] = replace(prev, cells=(merged,))
+        above = line
+    return out
+
+
+def _ran_out_of_room(line: Line, below: Line, widest: float) -> bool:
+    """The first word of `below` (its width estimated from its share of the characters) would
+    have taken `line` past `widest`."""
+    text = below.text.strip()
+    first_word = text.split(maxsplit=1)[0] if text else ""
+    word_width = (below.x1 - below.x0) * (len(first_word) + 1) / max(len(text), 1)
+    return (line.x1 - line.x0) + word_width > widest
