@@ -96,3 +96,20 @@ def test_languages_separated_by_middle_dots_are_each_read() -> None:
     assert [(entry.language, entry.fluency) for entry in languages] == [
         ("Arabic", "native"), ("English", "fluent"), ("French", "B1"),
     ]
+
+
+def test_a_misspelt_language_name_is_kept_as_written_at_lower_confidence() -> None:
+    lines = [_line("English - Native"), _line("Ukranian - Fluent"), _line("Portugese (basic)")]
+    languages, metas = extract_languages(lines)
+    assert [(entry.language, entry.fluency) for entry in languages] == [
+        ("English", "Native"), ("Ukranian", "Fluent"), ("Portugese", "basic"),
+    ]
+    meta = metas["languages[1].language"]
+    assert "iso639=uk" in meta.evidence.features
+    assert "language_name_misspelt" in meta.evidence.features
+    assert meta.confidence < metas["languages[0].language"].confidence
+
+
+def test_a_word_only_like_a_language_name_is_not_a_language() -> None:
+    languages, _metas = extract_languages([_line("Spain - Native"), _line("Python - Fluent")])
+    assert languages == []

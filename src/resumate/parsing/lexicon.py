@@ -14,6 +14,7 @@ The scores are heuristics in [0, 1]: 0.5 is "more likely than not".
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -173,6 +174,45 @@ def match_language(text: str) -> LanguageMatch | None:
         return None
     code, start, end = found
     return LanguageMatch(code, english.get(code, code), (start, end))
+
+
+MISSPELT_MIN_LETTERS = 5
+MISSPELT_MIN_SIMILARITY = 0.88
+
+
+@cache
+def _language_spellings() -> dict[str, list[str]]:
+    """Folded one-word language names in Latin letters, by first letter."""
+    by_letter: dict[str, list[str]] = {}
+    for key in _languages()[0]:
+        if key.isascii() and key.isalpha() and len(key) >= MISSPELT_MIN_LETTERS:
+            by_letter.setdefault(key[0], []).append(key)
+    return by_letter
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def match_misspelt_language(text: str) -> LanguageMatch | None:
+    """A language name written with a letter or two wrong as the first word of `text`
+    ("Ukranian", "Portugese (basic)"): at least `MISSPELT_MIN_LETTERS` letters, the first one
+    right, at least `MISSPELT_MIN_SIMILARITY` similar (difflib's ratio) to one name. For a list
+    that holds languages only: elsewhere a near miss may be another word."""
+    match = _FIRST_WORD.match(text)
+    if match is None:
+        return None
+    key = fold(match.group(1))
+    if len(key) < MISSPELT_MIN_LETTERS:
+        return None
+    close = difflib.get_close_matches(
+        key, _language_spellings().get(key[0], []), n=1, cutoff=MISSPELT_MIN_SIMILARITY
+    )
+    if not close:
+        return None
+    by_name, english = _languages()
+    code = by_name[close[0]]
+    return LanguageMatch(code, english.get(code, code), match.span(1))
+
+
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)(?![\w])")
 
 
 _CEFR_RE = re.compile(r"(?<![\w])([abc][12])(?:[+/-][abc]?[12]?)?(?![\w])", re.IGNORECASE)

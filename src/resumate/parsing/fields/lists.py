@@ -216,6 +216,7 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
         parts = [p for cell in line.cells for p in _LANGUAGE_SPLIT.split(strip_bullet(cell.text))]
         for part in (p for piece in parts for p in _language_run(clean(piece))):
             lang = lexicon.match_language(part) if part else None
+            misspelt = lang is None and (lang := lexicon.match_misspelt_language(part)) is not None
             if lang is None:
                 fluency = lexicon.match_fluency(part) if part else None
                 waiting = next((entry for entry in found if not entry.fluency), None)
@@ -226,9 +227,11 @@ def extract_languages(lines: Sequence[Line]) -> tuple[list[Language], dict[str, 
             written = part[start:end]
             rest = _bare_fluency(f"{part[:start]} {part[end:]}")
             fluency = rest if rest and lexicon.match_fluency(rest) else None
+            feature = "language_name_misspelt" if misspelt else "language_name"
+            confidence = 0.7 if misspelt else 0.9
             sink.put(
                 f"languages[{len(found)}].language",
-                Scored(written, 0.9, (line,), ("language_name", *_language_code(lang))),
+                Scored(written, confidence, (line,), (feature, *_language_code(lang))),
             )
             found.append(Language(language=written, fluency=fluency))
     return found, sink.metas
