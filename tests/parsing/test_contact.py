@@ -1,5 +1,6 @@
 import pytest
 
+import resumate
 from resumate.document import TextItem
 from resumate.parsing.fields.contact import find_email, find_phone
 from resumate.parsing.fields.links import find_links, profiles_behind_links
@@ -25,6 +26,18 @@ def test_profiles_behind_links_are_the_persons_own_pages() -> None:
         ("GitHub", "jroe", "https://github.com/jroe"),
     ]
     assert all(scored.features == ("link_target",) for _p, scored in found)
+
+
+def test_user_names_on_more_networks_give_their_profile_addresses() -> None:
+    _urls, profiles = find_links(
+        _lines("haynesk (Reddit)", "donald-munoz (dev.to)", "XING: jane_roe", "agastyad (Bluesky)")
+    )
+    assert [(p.network, p.username, p.url) for p, _scored in profiles] == [
+        ("Reddit", "haynesk", "https://www.reddit.com/user/haynesk"),
+        ("dev.to", "donald-munoz", "https://dev.to/donald-munoz"),
+        ("XING", "jane_roe", "https://www.xing.com/profile/jane_roe"),
+        ("Bluesky", "agastyad", "https://bsky.app/profile/agastyad"),
+    ]
 
 
 def _line(text: str) -> Line:
@@ -297,3 +310,17 @@ def test_the_documents_title_over_the_name_is_not_the_name(title: str) -> None:
     lines = [_centred(0, title, 40.0, size=24.0), _centred(1, "Olivia Bennett", 80.0, size=18.0)]
     name = find_name(lines)
     assert name is not None and name.value == "Olivia Bennett"
+
+
+def test_links_mentioned_in_a_paragraph_rank_after_the_contact_links() -> None:
+    text = (
+        "Agnes Example\nagnes@example.org | agnes-example.dev\n\n"
+        "I love open source: I created https://github.com/benchorg/benchee, a benchmarking "
+        "library, and I write about performance at https://blog.example.com/agnes/talks when "
+        "I am not mentoring.\n\n"
+        "Experience\nEngineer, Acme Corp, 2020 - 2024\n"
+    )
+    result = resumate.parse(text.encode(), filename="cv.txt")
+    basics = result.resume.basics
+    assert basics.url == "https://agnes-example.dev"
+    assert all("benchee" not in (p.url or "") for p in basics.profiles)

@@ -65,7 +65,8 @@ def extract_basics(
     )
     urls, profiles = find_links(personal)
     profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
-    basics.url = sink.put("basics.url", urls[0] if urls else None)
+    # the first of the most likely: a link on a contact line before one mentioned in prose
+    basics.url = sink.put("basics.url", max(urls, key=_confidence) if urls else None)
     for i, (profile, scored) in enumerate(profiles):
         basics.profiles.append(profile)
         sink.metas[f"basics.profiles[{i}].url"] = scored.meta()
@@ -212,3 +213,7 @@ def find_summary(sections: Sequence[Section]) -> Scored | None:
                     join_paragraph(ln.text for ln in block), 0.6, tuple(block), ("header_prose",)
                 )
     return None
+
+
+def _confidence(scored: Scored) -> float:
+    return scored.confidence

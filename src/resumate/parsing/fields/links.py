@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from resumate.parsing.chars import has_letter
 from resumate.parsing.fields.common import EMAIL_RE, URL_RE, Scored, absolute_url
 from resumate.parsing.lines import Line
 from resumate.parsing.skills import normalize_skill
@@ -35,9 +36,29 @@ NETWORKS: dict[str, tuple[str, str]] = {
     "researchgate.net": ("ResearchGate", "https://www.researchgate.net/profile/{}"),
     "orcid.org": ("ORCID", "https://orcid.org/{}"),
     "mastodon.social": ("Mastodon", "https://mastodon.social/@{}"),
+    "dev.to": ("dev.to", "https://dev.to/{}"),
+    "reddit.com": ("Reddit", "https://www.reddit.com/user/{}"),
+    "gitconnected.com": ("gitconnected", "https://gitconnected.com/{}"),
+    "bsky.app": ("Bluesky", "https://bsky.app/profile/{}"),
+    "xing.com": ("XING", "https://www.xing.com/profile/{}"),
+    "huggingface.co": ("Hugging Face", "https://huggingface.co/{}"),
+    "twitch.tv": ("Twitch", "https://www.twitch.tv/{}"),
+    "tiktok.com": ("TikTok", "https://www.tiktok.com/@{}"),
+    "t.me": ("Telegram", "https://t.me/{}"),
 }
 _NETWORK_BY_NAME = {name.lower().replace(" ", ""): dom for dom, (name, _) in NETWORKS.items()}
 _NETWORK_BY_NAME |= {"twitter": "twitter.com", "x": "x.com", "linkedin": "linkedin.com"}
+_NETWORK_BY_NAME |= {domain: domain for domain in NETWORKS if "." in domain.removesuffix(".com")}
+# the path segments before the user name in a network's profile address ("in", "user")
+_PROFILE_PREFIXES = frozenset(
+    {"in", "u", "users", "profile"}
+    | {
+        part
+        for _, template in NETWORKS.values()
+        for part in template.split("://", 1)[1].split("{}", 1)[0].split("/")[1:]
+        if part and not part.startswith("@")
+    }
+)
 _USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
 _NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b(?!:)")
 
@@ -49,6 +70,7 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
     for n, line in enumerate(scope):
         text = EMAIL_RE.sub(" ", line.text) if "@" in line.text else line.text
         following = scope[n + 1] if n + 1 < len(scope) else None
+        in_prose = _is_prose(text)
         for match in URL_RE.finditer(text):
             url = match.group(0).rstrip(".,;)")
             if following is not None and match.end() == len(text.rstrip()):
@@ -58,11 +80,12 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
                 continue
             seen.add(key)
             profile = _profile_from_url(url)
-            if profile:
+            if profile and not (in_prose and not _is_personal_page(key)):
                 profiles.append((profile, Scored(url, 0.9, (line,), ("network_domain",))))
-            else:
-                full = absolute_url(url)
-                urls.append(Scored(full, 0.8, (line,), ("url_pattern",)))
+            elif in_prose:  # a page the text mentions, not the person's own link
+                urls.append(Scored(absolute_url(url), 0.6, (line,), ("url_pattern", "in_prose")))
+            elif not profile:
+                urls.append(Scored(absolute_url(url), 0.8, (line,), ("url_pattern",)))
         for profile in _profiles_from_mentions(text):
             key = _url_key(profile.url or "")
             if key not in seen:
@@ -71,6 +94,17 @@ def find_links(scope: Sequence[Line]) -> tuple[list[Scored], list[tuple[Profile,
                     (profile, Scored(profile.url or "", 0.75, (line,), ("network_mention",)))
                 )
     return urls, profiles
+
+
+PROSE_MIN_WORDS = 15
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence or paragraph that mentions links, not a row of them: its words besides the
+    links and their labels ("GitHub:") are many, or end a sentence."""
+    rest = URL_RE.sub(" ", text)
+    said = [w for w in rest.split() if has_letter(w) and not w.endswith(":")]
+    return len(said) >= PROSE_MIN_WORDS or (rest.rstrip().endswith(".") and len(said) > 5)
 
 
 _URL_REST = re.compile(r"[\w\-./?=&%#~+]{2,}(?=\s|$)")
@@ -109,7 +143,7 @@ def _profile_from_url(url: str) -> Profile | None:
     host, _, path = host_path.partition("/")
     for domain, (network, _template) in NETWORKS.items():
         if host == domain or host.endswith("." + domain):
-            parts = [p for p in path.split("/") if p and p not in ("in", "u", "users", "profile")]
+            parts = [p for p in path.split("/") if p and p not in _PROFILE_PREFIXES]
             username = parts[0].lstrip("@") if parts else None
             full = absolute_url(url)
             return Profile(network=network, username=username, url=full)
