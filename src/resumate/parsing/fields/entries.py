@@ -82,6 +82,8 @@ _CONNECTORS = {
     "and",
 }
 _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
+_EM_DASH = " — "
+_SEPARATORS_BESIDE_EM_DASH = re.compile(r"\s+[•·@]\s+|\s*[—|]\s*|\s{3,}")
 # "Relevant courses: ...", "Stack: ...": a word, then at most two more in lower case, then a
 # colon (not a name with a subtitle: "The One Ring: Tolkien Online")
 _LABEL = re.compile(r"^\w+(?: [a-z]\w*){0,2}:\s")
@@ -513,18 +515,24 @@ def is_prose(text: str) -> bool:
 
 
 def split_header(
-    lines: Sequence[Line], *, today: dt.date, prose_apart: bool = False
+    lines: Sequence[Line], *, today: dt.date, prose_apart: bool = False, em_dash_first: bool = False
 ) -> tuple[list[Segment], list[str]]:
     """Header text split at separators, with dates and URLs removed: (segments, prose).
 
     With `prose_apart`, descriptions (`is_prose`, and the lower-case start of the next line
-    that continues one) go to `prose` instead of the segments.
+    that continues one) go to `prose` instead of the segments. With `em_dash_first`, a line
+    with a spaced em dash is split there only (list items: "AWS Certified Solutions Architect
+    – Associate — Amazon Web Services"); entry headers keep their place after a hyphen apart
+    ("Wavy - Paris, France").
     """
     segments: list[Segment] = []
     prose: list[str] = []
     in_prose = False
     for line, cell, text in _header_cells(lines, today=today):
-        for piece in _SEPARATORS.split(text):
+        separators = _SEPARATORS
+        if em_dash_first and _EM_DASH in text:
+            separators = _SEPARATORS_BESIDE_EM_DASH
+        for piece in separators.split(text):
             piece = clean(piece)
             if not piece or not has_letter(piece):
                 continue

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parsing.fields.entries import Segment, body_text, split_entries
+from resumate.parsing.fields.entries import Segment, body_text, split_entries, split_header
 from resumate.parsing.fields.grid import read_grid_columns
 from resumate.parsing.lines import Line
 from resumate.schema import (
@@ -426,15 +426,36 @@ def extract_references(lines: Sequence[Line]) -> list[Reference]:
     return refs
 
 
+_ITEM_SEPARATOR = re.compile(r"\s[—–|·•-]\s")  # "Name — Issuer", spaced
+
+
+def _one_per_line(lines: Sequence[Line]) -> bool:
+    """Every line names one item and what goes with it ("AWS Certified ... — Amazon Web
+    Services", "Salesforce Certified Administrator — Salesforce"), in one style: each line is
+    an item, dated or not, not the header of the next dated one."""
+    return (
+        len(lines) > 1
+        and len({(line.is_bold, round(line.font_size)) for line in lines}) == 1
+        and all(
+            _ITEM_SEPARATOR.search(strip_bullet(line.text.strip())) and len(line.cells) <= 2
+            for line in lines
+        )
+    )
+
+
 def _item_blocks(lines: Sequence[Line], today: dt.date) -> list[tuple[Scored, dict[str, str]]]:
     out = []
-    for block in split_entries(lines, today=today):
-        if not block.segments:
+    blocks = split_entries(lines, today=today)
+    if len(blocks) < len(lines) and _one_per_line(lines):
+        blocks = [block for line in lines for block in split_entries([line], today=today)]
+    for block in blocks:
+        segments, _prose = split_header(block.header, today=today, em_dash_first=True)
+        if not segments:
             continue
-        first = block.segments[0]
+        first = segments[0]
         extra: dict[str, str] = {}
-        if len(block.segments) > 1:
-            extra["second"] = block.segments[1].text
+        if len(segments) > 1:
+            extra["second"] = segments[1].text
         if block.dates:
             date = block.dates.end or block.dates.start
             if date:
