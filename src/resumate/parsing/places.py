@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from resumate.parsing import lexicon
+from resumate.parsing import gazetteer
 
 
 def split_commas(text: str) -> list[str]:
@@ -29,7 +29,7 @@ def is_place(text: str) -> bool:
     region or country ("Addison, Texas")."""
     if names_only_places(text):
         return True
-    parsed = lexicon.parse_location(text)
+    parsed = gazetteer.parse_location(text)
     return bool(
         parsed
         and parsed.get("city")
@@ -60,16 +60,16 @@ def is_place_part(part: str) -> bool:
     part = part.split("(")[0].strip(" .") if not part.startswith("(") else part.strip("() .")
     if not part or len(part.split()) > 5:
         return False
-    if _REMOTE.match(part) or lexicon.match_country(part) or lexicon.match_city(part):
+    if _REMOTE.match(part) or gazetteer.match_country(part) or gazetteer.match_city(part):
         return True
-    if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and lexicon.match_city(named["city"]):
+    if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and gazetteer.match_city(named["city"]):
         return True  # "Buenos Aires City", "Greater Boston Area"
-    if part.upper() in lexicon.US_STATES and len(part) == 2:
+    if part.upper() in gazetteer.US_STATES and len(part) == 2:
         return True
     city, _, state = part.rpartition(" ")
-    if len(state) == 2 and state.upper() in lexicon.US_STATES and lexicon.match_city(city):
+    if len(state) == 2 and state.upper() in gazetteer.US_STATES and gazetteer.match_city(city):
         return True  # "Milwaukee WI", without the comma
-    parsed = lexicon.parse_location(part)
+    parsed = gazetteer.parse_location(part)
     return bool(
         parsed and parsed.get("city") and (parsed.get("countryCode") or parsed.get("region"))
     )

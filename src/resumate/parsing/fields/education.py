@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resumate.parsing import lexicon
+from resumate.parsing import gazetteer, lexicon
 from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
 from resumate.parsing.fields.entries import (
@@ -276,10 +276,10 @@ def _is_state_code_after_town(part: str, before: str) -> bool:
     if not (len(part) == 2 and part.isupper()):
         return False
     town = before.rsplit(", ", 1)[-1]
-    place = lexicon.parse_location(town) if lexicon.match_city(town) else None
+    place = gazetteer.parse_location(town) if gazetteer.match_city(town) else None
     if place is None:
         return False
-    canadian = place.get("countryCode") == "CA" and part in lexicon.CA_PROVINCES
+    canadian = place.get("countryCode") == "CA" and part in gazetteer.CA_PROVINCES
     return place.get("region") == part or canadian
 
 
@@ -302,7 +302,7 @@ def _is_campus(text: str, school: str, segment: str) -> bool:
     named = _NAMED_FOR_A_PLACE.search(school)
     if named is None or len(text.split()) != 1 or not segment.rstrip(" .").endswith(text):
         return False
-    place = lexicon.parse_location(named["place"])
+    place = gazetteer.parse_location(named["place"])
     return bool(place and (place.get("region") or place.get("countryCode"))) and _may_be_town(
         text
     )
@@ -361,7 +361,7 @@ def _with_place(institution: Scored | None, pieces: Sequence[Segment]) -> Scored
     places = []
     following = [p for p in pieces[start + 1 :] if p.line is pieces[start].line]
     for i, piece in enumerate(following):
-        country_next = i + 1 < len(following) and lexicon.match_country(following[i + 1].text)
+        country_next = i + 1 < len(following) and gazetteer.match_country(following[i + 1].text)
         if not (_is_place(piece.text) or (country_next and _may_be_town(piece.text))):
             break
         places.append(piece.text)  # "Manipal, India": a town too small to be known
@@ -384,7 +384,7 @@ def _may_be_town(text: str) -> bool:
 def _is_place(text: str) -> bool:
     if lexicon.looks_like_institution(text) >= 0.5:
         return False
-    parsed = lexicon.parse_location(text)
+    parsed = gazetteer.parse_location(text)
     return bool(parsed and (parsed.get("city") or parsed.get("countryCode")))
 
 

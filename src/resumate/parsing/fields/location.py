@@ -7,7 +7,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from resumate.document import TextItem
-from resumate.parsing import lexicon
+from resumate.parsing import gazetteer
 from resumate.parsing.chars import count_digits
 from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.fields.common import URL_RE, Scored, clean
@@ -99,15 +99,15 @@ def _parse_place(text: str) -> dict[str, str] | None:
         len(parts) > 1
         and re.fullmatch(r"[A-Z]{2}", parts[-1])
         and any(
-            lexicon.match_country(re.sub(r"\s*\d+\s*", " ", p).strip()) == parts[-1]
+            gazetteer.match_country(re.sub(r"\s*\d+\s*", " ", p).strip()) == parts[-1]
             for p in parts[:-1]
         )
     ):
         text = ", ".join(parts[:-1])  # "Medellin, Colombia, CO": the code repeats the country
-    parsed = lexicon.parse_location(text)
+    parsed = gazetteer.parse_location(text)
     if (ordered := _city_first(parsed, text)) is not parsed:
         return ordered
-    if parsed and parsed.get("city") and lexicon.match_city(parsed["city"]):
+    if parsed and parsed.get("city") and gazetteer.match_city(parsed["city"]):
         return parsed
     anchored = _city_anchored(text)
     if anchored is not None:
@@ -117,7 +117,7 @@ def _parse_place(text: str) -> dict[str, str] | None:
     postal = _POSTAL_NUMBER.search(text)
     if postal:
         stripped = re.sub(r"\s*,\s*,", ",", _POSTAL_NUMBER.sub("", text, count=1)).strip(" ,")
-        retry = lexicon.parse_location(stripped)
+        retry = gazetteer.parse_location(stripped)
         if retry and retry.get("city"):
             return {**retry, "postalCode": retry.get("postalCode") or postal.group(0)}
     return parsed
@@ -137,8 +137,8 @@ def _city_first(parsed: dict[str, str] | None, text: str) -> dict[str, str] | No
     if (
         len(name) < 3
         or (name.isupper() and len(name) <= 3)
-        or lexicon.is_street_like(name)
-        or (street and not lexicon.is_street_like(", ".join(street)))
+        or gazetteer.is_street_like(name)
+        or (street and not gazetteer.is_street_like(", ".join(street)))
     ):
         return parsed
     if re.search(rf"{re.escape(name)}\s+[–—-]\s", text):
@@ -160,10 +160,10 @@ def _city_anchored(text: str) -> dict[str, str] | None:
     parts = [p.strip() for p in re.split(r",|\(|\)", text) if p.strip()]
     for i, part in enumerate(parts):
         name = _POSTAL_NUMBER.sub("", part).strip()
-        city = lexicon.match_city(name) if name else None
+        city = gazetteer.match_city(name) if name else None
         if city is None:
             continue
-        country = next((c for p in parts[i + 1 :] if (c := lexicon.match_country(p))), city[1])
+        country = next((c for p in parts[i + 1 :] if (c := gazetteer.match_country(p))), city[1])
         out = {"city": name, "countryCode": country}
         postal = _POSTAL_NUMBER.search(text)
         if postal:
@@ -181,6 +181,6 @@ def _is_plausible_place(text: str, parsed: dict[str, str]) -> bool:
         return False
     city = parsed.get("city")
     if city:
-        return bool(lexicon.match_city(city) or parsed.get("countryCode"))
-    street = lexicon.is_street_like(parsed.get("address", ""))  # "1, rue de Baudry, LU"
+        return bool(gazetteer.match_city(city) or parsed.get("countryCode"))
+    street = gazetteer.is_street_like(parsed.get("address", ""))  # "1, rue de Baudry, LU"
     return bool(parsed.get("countryCode")) and (len(text.split()) <= 3 or street)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from resumate.parsing import lexicon
+from resumate.parsing import gazetteer, lexicon
 from resumate.parsing.chars import has_digit
 from resumate.parsing.dates import DateRange
 from resumate.parsing.fields.common import FieldSink, Scored, clamp
@@ -159,7 +159,7 @@ def _is_employer_place_or_date(text: str) -> bool:
         has_digit(text)
         or lexicon.looks_like_company(text) >= 0.5
         or is_place(text)
-        or bool(lexicon.match_city(next(iter(split_commas(text)), text)))
+        or bool(gazetteer.match_city(next(iter(split_commas(text)), text)))
     )
 
 
@@ -172,8 +172,8 @@ def _names_unit_or_client(text: str) -> bool:
         lexicon.looks_like_job_title(text) < 0.5
         and not has_digit(text)
         and not is_place(text)
-        and not lexicon.match_city(first)
-        and not lexicon.match_city(first.partition(" ")[0])  # "Delhi NCR"
+        and not gazetteer.match_city(first)
+        and not gazetteer.match_city(first.partition(" ")[0])  # "Delhi NCR"
         and not _lower_case_share(text) > 0.5
     )
 
