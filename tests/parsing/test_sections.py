@@ -184,6 +184,30 @@ def test_a_main_column_continued_on_the_next_page_resumes_its_own_section() -> N
     ]
 
 
+def test_a_sidebar_read_after_the_main_column_opens_with_its_contact_lines() -> None:
+    rows = [  # (column, y, text, size): the main column, then the sidebar from its top
+        (1, 40.0, "Jane Roe", 20.0),
+        (1, 100.0, "EXPERIENCE", 12.0),
+        (1, 120.0, "Engineer, Acme Inc. 2019 - 2021", 10.0),
+        (1, 140.0, "Built the billing service", 10.0),
+        (2, 60.0, "jane@example.org", 10.0),
+        (2, 80.0, "Plano, Texas, US", 10.0),
+        (2, 100.0, "SKILLS", 12.0),
+        (2, 120.0, "Python", 10.0),
+    ]
+    lines = []
+    for index, (column, y, text, size) in enumerate(rows):
+        x = 50.0 if column == 1 else 420.0
+        item = TextItem(text, x, y, x + 5 * len(text), y + size, font_size=size, bold=size > 10)
+        lines.append(Line(index, 0, (item,), gap_above=8.0, column=column))
+    sections = split_sections(lines)
+    assert [(s.kind, [ln.text for ln in s.lines]) for s in sections[1:]] == [
+        ("work", ["Engineer, Acme Inc. 2019 - 2021", "Built the billing service"]),
+        ("contact", ["jane@example.org", "Plano, Texas, US"]),
+        ("skills", ["Python"]),
+    ]
+
+
 def test_a_heading_word_in_lower_case_among_body_text_is_content() -> None:
     lines = [
         _line(0, "Jane Roe", size=20, bold=True),

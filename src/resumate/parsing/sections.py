@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import has_digit, is_all_caps
-from resumate.parsing.fields.common import is_bullet
+from resumate.parsing.fields.common import is_bullet, is_contact_text
 from resumate.parsing.headings import SectionKind, match_section_title
 from resumate.parsing.lines import Line, body_font_size
 
@@ -78,6 +78,10 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         if (line.page, line.column) not in columns_seen:
             columns_seen.add((line.page, line.column))
             resumed = _resumed_section(lines, index, column_sections, column_chars)
+            if mark is None and index not in starts and resumed is None and _opens_with_contact(
+                lines, index
+            ):
+                resumed = ("contact", None, CONTACT_COLUMN_CONFIDENCE)
             if mark is None and index not in starts and resumed and resumed[0] != kind:
                 sections.append(Section(kind, heading, tuple(body), confidence))
                 kind, heading, confidence = resumed
@@ -115,6 +119,23 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         body = [rest] if rest is not None else []
     sections.append(Section(kind, heading, tuple(body), confidence))
     return _drop_empty_header(sections)
+
+
+CONTACT_COLUMN_CONFIDENCE = 0.6
+
+
+def _opens_with_contact(lines: Sequence[Line], index: int) -> bool:
+    """A column read after another opens, at its top, with contact details (the e-mail address
+    and place of a sidebar read after the main column): they are contact lines, not more of
+    the section the other column ended in."""
+    line = lines[index]
+    previous = lines[index - 1] if index else None
+    return (
+        previous is not None
+        and previous.page == line.page
+        and line.y0 < previous.y0
+        and is_contact_text(line.text)
+    )
 
 
 def _resumed_section(
