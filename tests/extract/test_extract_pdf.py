@@ -280,3 +280,17 @@ def test_ocr_never_leaves_a_scan_empty() -> None:
 
     with pytest.raises(EmptyDocumentError):
         _extract(_scan_pdf(), ParseOptions(ocr="never"), ocr_engine=FakeOcr())
+
+
+def test_small_capitals_broken_into_lines_by_pdfium_are_one_word_again() -> None:
+    """pdfium starts a new line at each change of size in synthesized small capitals ("E",
+    then "ducation" smaller, side by side on one baseline); the word is glued back, but the
+    first word of the next line is not glued to the end of this one."""
+    from resumate.extract.pdf_words import Word, _glued
+
+    capital = Word("E", 62.1, 47.2, 69.8, 61.2, 12.65, False, False)
+    glued = _glued(capital, "ducation", 70.9, 52.5, 121.6, 58.5)
+    assert glued is not None and glued.text == "Education"
+    assert (glued.x0, glued.x1) == (62.1, 121.6)
+    assert _glued(capital, "Next", 62.1, 63.0, 80.0, 75.0) is None  # the next line
+    assert _glued(capital, "far", 90.0, 52.5, 100.0, 58.5) is None  # a word further on

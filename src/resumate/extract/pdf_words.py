@@ -146,6 +146,7 @@ class _PageReader:
         words: list[Word] = []
         append = words.append
         fill_ref = list(map(ctypes.addressof, self.rgba))
+        previous_end = -1
         for match in _WORD.finditer(text):
             first, last = match.span()
             loose_box(raw, first, rect_ref)
@@ -156,6 +157,13 @@ class _PageReader:
                 x1 = read_rect(rect)[2] - left
                 if x0 > x1:
                     x1 = x0
+            if first - previous_end == 2 and text[previous_end:first] == "\r\n" and words:
+                glued = _glued(words[-1], match.group(), x0, y0, x1, y1)
+                if glued is not None:  # pdfium broke a word at a change of size
+                    words[-1] = glued
+                    previous_end = last
+                    continue
+            previous_end = last
             key = text_object(raw, first)
             style = objects.get(key)
             if style is None:
@@ -232,6 +240,23 @@ def _font_style(api: _Pdfium, font: int | None) -> tuple[bool, bool]:
     bold = weight >= BOLD_MIN_WEIGHT or bool(_BOLD_NAME.search(name))
     italic = bool(_ITALIC_NAME.search(name))
     return bold, italic
+
+
+GLUE_MAX_GAP_EM = 0.2
+
+
+def _glued(word: Word, text: str, x0: float, y0: float, x1: float, y1: float) -> Word | None:
+    """`word` and the text after it as one word, when pdfium put a line break between two
+    characters set side by side on one line, close together: small capitals ("E" "ducation"),
+    where each change of size makes pdfium start a new line. One box lies within the other's
+    height (loose boxes differ with the size), and the second starts where the first ends."""
+    gap = x0 - word.x1
+    within = (word.y0 <= y0 and y1 <= word.y1) or (y0 <= word.y0 and word.y1 <= y1)
+    if not within or not -0.5 <= gap <= GLUE_MAX_GAP_EM * word.size:
+        return None
+    return word._replace(
+        text=word.text + text, y0=min(word.y0, y0), x1=max(word.x1, x1), y1=max(word.y1, y1)
+    )
 
 
 def _hidden_kind(
