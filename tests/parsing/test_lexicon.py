@@ -303,3 +303,17 @@ def test_title_modifiers_raise_the_score() -> None:
     assert lx.looks_like_job_title("Senior Software Engineer") > lx.looks_like_job_title(
         "Engineer of many things here and there"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "degree", "area"),
+    [
+        ("Certificate of Completion", "Certificate of Completion", None),
+        ("Certificate of Achievement in Physics", "Certificate of Achievement", "Physics"),
+        ("Certificate in Data Science", "Certificate", "Data Science"),
+    ],
+)
+def test_a_certificate_of_completion_is_the_degree_not_a_field(
+    text: str, degree: str, area: str | None
+) -> None:
+    assert lx.split_degree_area(text) == (degree, area)

@@ -320,13 +320,14 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         "",
     ),
     (
-        rf"(?:post)?graduate\s+diploma|diploma|diplome|hnd{_END}|hnc{_END}|diplomado|"
+        rf"(?:post)?graduate\s+diploma|diploma(?:\s+of\s+completion)?|diplome|hnd{_END}|hnc{_END}|diplomado|"
         rf"tecnico\s+superior|technicien\s+superieur|bts{_END}|dut{_END}|ausbildung",
         "diploma",
         "",
     ),
     (
-        rf"(?:certificate|certification|certificat|zertifikat|certificado)s?{_END}",
+        rf"(?:certificate|certification|certificat|zertifikat|certificado)s?"
+        rf"(?:\s+of\s+(?:completion|achievement|attendance|participation|accomplishment))?{_END}",
         "certificate",
         "",
     ),
