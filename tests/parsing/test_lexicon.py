@@ -191,7 +191,7 @@ def test_match_degree_rejects(text: str) -> None:
         ("MSc (Distinction) in Physics", "MSc", "Physics"),
         ("Bachelor in Computer Science", "Bachelor", "Computer Science"),
         ("Licence STS in Computer Science", "Licence STS", "Computer Science"),
-        ("Ph.D. candidate in Computer Science", "Ph.D.", "Computer Science"),
+        ("Ph.D. candidate in Computer Science", "Ph.D. candidate", "Computer Science"),
         ("MSc student in Physics", "MSc", "Physics"),
         ("Bachelor & Master in IT-Systems Engineering", "Bachelor & Master",
          "IT-Systems Engineering"),
@@ -311,9 +311,11 @@ def test_title_modifiers_raise_the_score() -> None:
         ("Certificate of Completion", "Certificate of Completion", None),
         ("Certificate of Achievement in Physics", "Certificate of Achievement", "Physics"),
         ("Certificate in Data Science", "Certificate", "Data Science"),
+        ("PhD candidate", "PhD candidate", None),
+        ("M.Sc. Candidate in Mathematics", "M.Sc. Candidate", "Mathematics"),
     ],
 )
-def test_a_certificate_of_completion_is_the_degree_not_a_field(
+def test_a_qualified_degree_keeps_its_qualifier_out_of_the_field(
     text: str, degree: str, area: str | None
 ) -> None:
     assert lx.split_degree_area(text) == (degree, area)

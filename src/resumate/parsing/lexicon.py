@@ -388,7 +388,9 @@ _AREA_STOP_RE = re.compile(
 _QUALIFIER_RE = re.compile(r"(?:\s+[A-Z]{2,}\b)+(?=\s+(?:in|of|en)\s)")
 _BRACKETED_RE = re.compile(r"\s*\((?P<inner>[^()]{2,40})\)")
 _DEGREE_JOIN_RE = re.compile(r"\s*[&+/]\s*|\s+(?:and|und|et|y|e)\s+", re.IGNORECASE)
-_HONOURS_RE = re.compile(r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)", re.IGNORECASE)
+_HONOURS_RE = re.compile(
+    r"\s*\((?:hons?\.?|honou?rs)\)|\s*hons\.?(?!\w)|\s+candidate(?!\w)", re.IGNORECASE
+)  # also "PhD candidate": the degree not yet awarded is part of the study type
 
 
 def split_degree_area(text: str) -> tuple[str | None, str | None]:
