@@ -78,11 +78,10 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         if (line.page, line.column) not in columns_seen:
             columns_seen.add((line.page, line.column))
             resumed = _resumed_section(lines, index, column_sections, column_chars)
-            if mark is None and index not in starts and resumed is None and _opens_with_contact(
-                lines, index
-            ):
+            unmarked = mark is None and index not in starts
+            if unmarked and resumed is None and _opens_with_contact(lines, index):
                 resumed = ("contact", None, CONTACT_COLUMN_CONFIDENCE)
-            if mark is None and index not in starts and resumed and resumed[0] != kind:
+            if unmarked and resumed and resumed[0] != kind:
                 sections.append(Section(kind, heading, tuple(body), confidence))
                 kind, heading, confidence = resumed
                 body = []
