@@ -59,6 +59,18 @@ def test_a_town_known_by_its_state_is_the_location_not_the_employer() -> None:
     ]
 
 
+def test_a_place_wrapped_in_its_cell_is_the_location_and_not_the_employer() -> None:
+    lines = [
+        _line(0, "Lean Mind, Lead Software Developer", "Santa Cruz de Tenerife,"),
+        _line(1, "Technical leadership of teams and training in practices.", "Spain"),
+        _line(2, "Training on TDD, XP and refactoring.", "Feb 2025 – present"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("Lean Mind", "Lead Software Developer", "Santa Cruz de Tenerife, Spain"),
+    ]
+
+
 def test_a_place_after_the_employer_is_split_off_as_the_location() -> None:
     lines = [
         _line(0, "EyeCue Lab, Portland, Oregon"),

@@ -268,8 +268,9 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     comma ("Principal Engineer, Patch Media"), which costs a little so that a title with a
     comma in it ("Senior Developer, CTO") stays whole when another segment names a company.
     """
-    location = next((s for s in segments if _is_location(s.text)), None)
-    candidates = [s for s in segments if s is not location][:3]
+    places = [s for s in segments if _is_location(s.text)]
+    location = _joined_place(places)
+    candidates = [s for s in segments if s not in places][:3]
     if not candidates:
         return Roles(None, None, location, 0.0)
     pairs: list[tuple[Segment, Segment, float]] = [
@@ -337,6 +338,18 @@ def _single_roles(only: Segment, location: Segment | None) -> Roles:
     if title >= company and title > 0:
         return Roles(only, None, location, title - company)
     return Roles(None, only, location, company - title)
+
+
+def _joined_place(places: list[Segment]) -> Segment | None:
+    """The entry's place: its first place segment, with a place segment on the next line (a
+    place wrapped in a narrow cell: "Santa Cruz de Tenerife," / "Spain")."""
+    if not places:
+        return None
+    place = places[0]
+    following = places[1] if len(places) > 1 else None
+    if following is not None and following.line.index == place.line.index + 1:
+        place = Segment(f"{place.text.rstrip(' ,')}, {following.text}", place.line, place.bold)
+    return place
 
 
 def _is_location(text: str) -> bool:
