@@ -71,6 +71,20 @@ def test_a_place_wrapped_in_its_cell_is_the_location_and_not_the_employer() -> N
     ]
 
 
+def test_a_title_with_a_comma_in_it_and_an_employer_with_a_legal_form_split_right() -> None:
+    lines = [
+        _line(0, "Web Developer, System Administrator, Interact-iv", "2015 – 2017"),
+        _line(1, "Software Engineer, iQIYI, Inc", "2017 – 2019"),
+        _line(2, "Stanford University, Research Assistant, Department of Physics", "2019 – 2020"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Interact-iv", "Web Developer, System Administrator"),
+        ("iQIYI, Inc", "Software Engineer"),
+        ("Stanford University", "Research Assistant, Department of Physics"),
+    ]
+
+
 def test_a_place_after_the_employer_is_split_off_as_the_location() -> None:
     lines = [
         _line(0, "EyeCue Lab, Portland, Oregon"),

@@ -264,8 +264,8 @@ def _title_first(role: Roles) -> bool:
 def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     """`order`: None = by content only, True = position before company, False = the reverse.
 
-    Candidate pairs are two segments, or the two halves of one segment split at its first
-    comma ("Principal Engineer, Patch Media"), which costs a little so that a title with a
+    Candidate pairs are two segments, or the two halves of one segment split at one of its
+    commas ("Principal Engineer, Patch Media"), which costs a little so that a title with a
     comma in it ("Senior Developer, CTO") stays whole when another segment names a company.
     """
     places = [s for s in segments if _is_location(s.text)]
@@ -277,11 +277,7 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
         (a, b, 0.0) for a in candidates for b in candidates if a is not b
     ]
     for segment in candidates:
-        parts = split_commas(segment.text)
-        if len(parts) > 1:  # commas inside brackets ("Contractor (design, admin)") do not split
-            left = Segment(parts[0], segment.line, segment.bold)
-            right = Segment(", ".join(parts[1:]), segment.line, segment.bold)
-            pairs += [(left, right, COMMA_SPLIT_COST), (right, left, COMMA_SPLIT_COST)]
+        pairs += _comma_pairs(segment)
     best: Roles | None = None
     best_score = _single_score(candidates[0]) if len(candidates) == 1 else float("-inf")
     if len(candidates) == 1:
@@ -338,6 +334,34 @@ def _single_roles(only: Segment, location: Segment | None) -> Roles:
     if title >= company and title > 0:
         return Roles(only, None, location, title - company)
     return Roles(None, only, location, company - title)
+
+
+def _comma_pairs(segment: Segment) -> list[tuple[Segment, Segment, float]]:
+    """(position, company, cost) from one segment split at one of its commas: not inside
+    brackets ("Contractor (design, admin)"), not before a legal form ("iQIYI, Inc" is one
+    name); a title runs on over a later comma only with more title words ("Web Developer,
+    System Administrator, Interact-iv")."""
+    parts = split_commas(segment.text)
+    pairs = []
+    titles_so_far = True  # parts[:k] as the title: one part, or title words only
+    for k in range(1, len(parts)):
+        if k > 1:
+            titles_so_far = titles_so_far and all(
+                lexicon.looks_like_job_title(part) >= 0.5 for part in parts[k - 2 : k]
+            )
+        if _is_legal_suffix(parts[k]):
+            continue
+        left = Segment(", ".join(parts[:k]), segment.line, segment.bold)
+        right = Segment(", ".join(parts[k:]), segment.line, segment.bold)
+        if titles_so_far:
+            pairs.append((left, right, COMMA_SPLIT_COST))
+        pairs.append((right, left, COMMA_SPLIT_COST))  # the employer first
+    return pairs
+
+
+def _is_legal_suffix(text: str) -> bool:
+    """Only a legal form ("Inc", "Ltd."), which ends the name before its comma."""
+    return len(text.split()) == 1 and lexicon.ends_with_legal_suffix(text)
 
 
 def _joined_place(places: list[Segment]) -> Segment | None:
