@@ -43,35 +43,34 @@ def join_wrapped(lines: Sequence[Line], *, below: float) -> list[Line]:
     for lack of room and joins it; bullets start lines of their own."""
     widest = max(line.x1 - line.x0 for line in lines)
     out: list[Line] = []
-    above: Line | None = None  # the last line as set, before joining
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is None
-            or above is None  # (only while prev is None)
-            or len(prev.cells) != 1
-            or len(line.cells) != 1
-            or line.page != prev.page
-            or line.gap_above >= below
-            or line.is_bold != prev.is_bold
-            or abs(line.font_size - prev.font_size) > 0.5
-            or is_bullet(line.text.strip())
-            or not _ran_out_of_room(above, line, widest)
-        ):
+    for n, line in enumerate(lines):
+        if n and _wraps_onto(out[-1], lines[n - 1], line, below=below, widest=widest):
+            (cell,) = out[-1].cells
+            merged = replace(
+                cell,
+                text=f"{cell.text} {line.text.strip()}",
+                x0=min(cell.x0, line.x0),
+                x1=max(cell.x1, line.x1),
+                y1=line.y1,
+            )
+            out[-1] = replace(out[-1], cells=(merged,))
+        else:
             out.append(line)
-            above = line
-            continue
-        (cell,) = prev.cells
-        merged = replace(
-            cell,
-            text=f"{cell.text} {line.text.strip()}",
-            x0=min(cell.x0, line.x0),
-            x1=max(cell.x1, line.x1),
-            y1=line.y1,
-        )
-        out[-1] = replace(prev, cells=(merged,))
-        above = line
     return out
+
+
+def _wraps_onto(joined: Line, above: Line, line: Line, *, below: float, widest: float) -> bool:
+    """`line` goes on the text of `joined`, whose last line as set is `above`."""
+    return (
+        len(joined.cells) == 1
+        and len(line.cells) == 1
+        and line.page == joined.page
+        and line.gap_above < below
+        and line.is_bold == joined.is_bold
+        and abs(line.font_size - joined.font_size) <= 0.5
+        and not is_bullet(line.text.strip())
+        and _ran_out_of_room(above, line, widest)
+    )
 
 
 def _ran_out_of_room(line: Line, below: Line, widest: float) -> bool:
