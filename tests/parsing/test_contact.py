@@ -44,6 +44,17 @@ def _line(text: str) -> Line:
     return Line(0, 0, (TextItem(text, 0, 0, 200, 10, font_size=10),), 0)
 
 
+def test_a_large_name_set_one_word_a_line_over_three_lines_is_read_whole() -> None:
+    lines = [
+        _big(0, "Benjamin", 40.0),
+        _big(1, "Valentino", 84.0),
+        _big(2, "Ramirez", 128.0),
+        _big(3, "Systems Engineer", 175.0, size=20.0, bold=False),
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Benjamin Valentino Ramirez"
+
+
 def test_a_name_written_again_on_the_line_below_is_read_once() -> None:
     lines = [
         _big(0, "Saurabh Kulkarni", 40.0, size=10.0, bold=False),

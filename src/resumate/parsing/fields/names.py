@@ -75,10 +75,8 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     best: Scored | None = None
     for group in (top, beside):
         for rank, line in enumerate(group):
-            following = group[rank + 1] if rank + 1 < len(group) else None
-            candidates = [(text, False) for text in _name_candidates(line)]
-            if following is not None and _wraps_name(line, following):
-                candidates.insert(0, (f"{line.text} {following.text}", True))  # "Jane" / "Roe"
+            candidates = _wrapped_names(group, rank)
+            candidates += [(text, False) for text in _name_candidates(line)]
             for text, wrapped in candidates:
                 candidate = _score_name(text, line, rank, sizes, wrapped=wrapped)
                 if candidate and (best is None or candidate.confidence > best.confidence):
@@ -97,6 +95,19 @@ def _top_of_other_columns(lines: Sequence[Line], top: Sequence[Line]) -> list[Li
         if ln.page == page and ln.column not in columns and ln.y0 < bottom
     ]
     return beside[:NAME_SEARCH_LINES]
+
+
+def _wrapped_names(group: Sequence[Line], rank: int) -> list[tuple[str, bool]]:
+    """The name set over the line at `rank` and the one or two under it ("Jane" / "Roe";
+    "Benjamin" / "Valentino" / "Ramirez", one word a line), the longer first."""
+    names: list[tuple[str, bool]] = []
+    text, last = group[rank].text, group[rank]
+    for following in group[rank + 1 : rank + 3]:
+        if not _wraps_name(last, following):
+            break
+        text, last = f"{text} {following.text}", following
+        names.insert(0, (text, True))
+    return names
 
 
 def _wraps_name(line: Line, following: Line) -> bool:
