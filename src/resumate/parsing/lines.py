@@ -84,6 +84,20 @@ class Line:
         return self.cells[0].x0
 
 
+def join_wrapped_line(upper: Line, lower: Line) -> Line:
+    """One-cell `upper` with the one-cell `lower` set under it as one cell: a cell's text that
+    ran on to the next line."""
+    (cell,), (below,) = upper.cells, lower.cells
+    joined = replace(
+        cell,
+        text=f"{cell.text} {below.text.strip()}",
+        x0=min(cell.x0, below.x0),
+        x1=max(cell.x1, below.x1),
+        y1=below.y1,
+    )
+    return replace(upper, cells=(joined,))
+
+
 def document_lines(document: Document) -> list[Line]:
     """Every page's lines in reading order, numbered from 0."""
     lines: list[Line] = []

@@ -8,11 +8,10 @@ lines. `three_spacings` finds the two wider spacings; `join_wrapped` joins each 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from resumate.parsing.fields.common import is_bullet
-from resumate.parsing.lines import Line
+from resumate.parsing.lines import Line, join_wrapped_line
 
 
 def three_spacings(lines: Sequence[Line]) -> tuple[float, float] | None:
@@ -45,15 +44,7 @@ def join_wrapped(lines: Sequence[Line], *, below: float) -> list[Line]:
     out: list[Line] = []
     for n, line in enumerate(lines):
         if n and _wraps_onto(out[-1], lines[n - 1], line, below=below, widest=widest):
-            (cell,) = out[-1].cells
-            merged = replace(
-                cell,
-                text=f"{cell.text} {line.text.strip()}",
-                x0=min(cell.x0, line.x0),
-                x1=max(cell.x1, line.x1),
-                y1=line.y1,
-            )
-            out[-1] = replace(out[-1], cells=(merged,))
+            out[-1] = join_wrapped_line(out[-1], line)
         else:
             out.append(line)
     return out

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from resumate.document import TextItem
 from resumate.parsing.fields.common import strip_bullet
-from resumate.parsing.lines import Line
+from resumate.parsing.lines import Line, join_wrapped_line
 
 EDGE_TOLERANCE_PT = 4.0
 MIN_GRID_ROWS = 3
@@ -100,15 +100,7 @@ def _join_wrapped_names(column: list[Line]) -> list[Line]:
             and line.font_size > smallest + 0.5
             and abs(before.font_size - line.font_size) < 0.5
         ):
-            (first,), (second,) = before.cells, line.cells
-            joined = replace(
-                first,
-                text=f"{first.text} {second.text}",
-                x0=min(first.x0, second.x0),
-                x1=max(first.x1, second.x1),
-                y1=second.y1,
-            )
-            out[-1] = replace(before, cells=(joined,))
+            out[-1] = join_wrapped_line(before, line)
         else:
             out.append(line)
     return out
