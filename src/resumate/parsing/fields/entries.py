@@ -82,7 +82,7 @@ _CONNECTORS = {
     "and",
 }
 _SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
-_EM_DASH = " — "
+EM_DASH = " — "
 _SEPARATORS_BESIDE_EM_DASH = re.compile(r"\s+[•·@]\s+|\s*[—|]\s*|\s{3,}")
 # "Relevant courses: ...", "Stack: ...": a word, then at most two more in lower case, then a
 # colon (not a name with a subtitle: "The One Ring: Tolkien Online")
@@ -530,7 +530,7 @@ def split_header(
     in_prose = False
     for line, cell, text in _header_cells(lines, today=today):
         separators = _SEPARATORS
-        if em_dash_first and _EM_DASH in text:
+        if em_dash_first and EM_DASH in text:
             separators = _SEPARATORS_BESIDE_EM_DASH
         for piece in separators.split(text):
             piece = clean(piece)

@@ -19,7 +19,13 @@ from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parsing.fields.entries import Segment, body_text, split_entries, split_header
+from resumate.parsing.fields.entries import (
+    EM_DASH,
+    Segment,
+    body_text,
+    split_entries,
+    split_header,
+)
 from resumate.parsing.fields.grid import read_grid_columns
 from resumate.parsing.lines import Line
 from resumate.schema import (
@@ -449,7 +455,9 @@ def _item_blocks(lines: Sequence[Line], today: dt.date) -> list[tuple[Scored, di
     if len(blocks) < len(lines) and _one_per_line(lines):
         blocks = [block for line in lines for block in split_entries([line], today=today)]
     for block in blocks:
-        segments, _prose = split_header(block.header, today=today, em_dash_first=True)
+        segments = list(block.segments)
+        if any(EM_DASH in line.text for line in block.header):  # split there only
+            segments, _prose = split_header(block.header, today=today, em_dash_first=True)
         if not segments:
             continue
         first = segments[0]
