@@ -240,3 +240,42 @@ def test_a_sidebar_of_short_lines_with_sections_of_its_own_is_a_column() -> None
 def test_headings_on_one_side_only_are_labels_beside_the_content() -> None:
     texts = _sidebar_page(["Designer at Acme", "Product work for banks"])
     assert "CONTACT" in texts[0] and "Designer at Acme" in texts[0]
+
+
+def _texts(items: tuple[TextItem, ...]) -> list[list[str]]:
+    lines = document_lines(Document("pdf", (Page(0, 612, 792, items),)))
+    return [[cell.text for cell in line.cells] for line in lines]
+
+
+def test_a_larger_heading_floated_beside_a_row_goes_on_a_line_of_its_own() -> None:
+    items = (
+        _item("Phone", 60, 100),
+        _item("555 0100", 120, 100),
+        _item("Work", 300, 99, size=16.0),
+        _item("Acme Corporation - Head Office", 60, 125, size=12.0),
+        _item("Engineer", 60, 145),
+    )
+    assert _texts(items) == [
+        ["Phone", "555 0100"],
+        ["Work"],
+        ["Acme Corporation - Head Office"],
+        ["Engineer"],
+    ]
+
+
+def test_a_heading_beside_a_column_that_goes_on_stays_in_its_row() -> None:
+    body = [_item(f"Built service number {i} for the team", 30, 100 + 12 * i) for i in range(4)]
+    items = (*body, _item("Links", 480, 111, size=14.0))
+    assert ["Built service number 0 for the team"] in _texts(items)
+    assert ["Built service number 1 for the team", "Links"] in _texts(items)
+
+
+def test_a_wrapped_label_ending_in_a_heading_word_stays_a_cell() -> None:
+    items = (
+        _item("Cloud", 60, 100),
+        _item("Programming", 300, 100, size=14.0),
+        _item("AWS", 60, 118),
+        _item("Languages", 300, 118, size=14.0),
+        _item("Go", 300, 136),
+    )
+    assert ["AWS", "Languages"] in _texts(items)
