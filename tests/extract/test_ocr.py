@@ -204,3 +204,26 @@ def test_tesseract_reads_a_name_in_white_on_a_grey_banner() -> None:
     engine = _tesseract_or_skip()
     texts = [box.text for box in engine.recognize(_page_with_banner(text_fill=255))]
     assert texts[0] == "Sophie Russell"
+
+
+def test_words_without_capitals_or_descenders_get_their_real_font_size() -> None:
+    assert ocr.font_px_from_ink("acorn", 26.5) == pytest.approx(50.0)
+    assert ocr.font_px_from_ink("Typography", 47.5) == pytest.approx(50.0)
+    assert ocr.font_px_from_ink("SKILLS", 36.5) == pytest.approx(50.0)
+    assert ocr.font_px_from_ink("query", 37.5) == pytest.approx(50.0)
+
+
+def test_tesseract_reads_one_font_size_for_short_and_tall_words_alike() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    engine = _tesseract_or_skip()
+    image = Image.new("L", (1400, 900), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    for row, text in enumerate(["ocean www summer", "Typography jiggly", "SKILLS", "Intermediate"]):
+        draw.text((60, 60 + 200 * row), text, fill=0, font=font)
+    items = ocr.OcrSession(engine=engine).read(image, page=0, points_per_pixel=0.25)
+    sizes = {item.text: item.font_size for item in items}
+    assert len(sizes) == 4
+    assert max(sizes.values()) <= 1.2 * min(sizes.values())
+    assert all(9.0 <= size <= 14.0 for size in sizes.values())  # 44 px x 0.25 pt per pixel

@@ -10,7 +10,8 @@ under a lock. Neither touches the network: both read models that ship inside the
    loses small print such as e-mail addresses and the dots in them). Tesseract
    reads words; words on one line are joined by single spaces into one box, and a gap wider than
    `SPLIT_GAP_LINE_HEIGHTS` x the line height starts a new box (two columns, "Title .... Date"),
-   as the PDF extractor does with its text items.
+   as the PDF extractor does with its text items. A box's font size is its words' median, each
+   word's ink height divided by the share of the em its letters span (`font_px_from_ink`).
 2. `RapidOcrEngine`: RapidOCR (PP-OCRv4) on onnxruntime, the fallback where tesserocr is missing.
    It is accurate but 10-20 x slower on dense pages (its recognition model dominates).
 
@@ -67,6 +68,7 @@ class OcrBox:
     x1: float
     y1: float
     score: float = 1.0
+    font_px: float = 0.0  # the font size in pixels, when the engine's boxes allow a good guess
 
 
 class OcrEngine(Protocol):
@@ -83,6 +85,7 @@ class OcrWord(NamedTuple):
     x1: float
     y1: float
     score: float
+    font_px: float = 0.0
 
 
 def group_words_into_boxes(words: Iterable[OcrWord]) -> list[OcrBox]:
@@ -126,6 +129,7 @@ def _join(run: list[OcrWord]) -> OcrBox:
         max(w.x1 for w in run),
         middle + half,
         max(w.score for w in run),
+        statistics.median(w.font_px for w in run),
     )
 
 
@@ -179,7 +183,35 @@ class TesseractEngine:
             if not text or bounds is None:
                 continue
             x0, y0, x1, y1 = (value / scale for value in bounds)
-            yield OcrWord(line, text, x0, y0, x1, y1, max(0.0, word.Confidence(level)) / 100.0)
+            score = max(0.0, word.Confidence(level)) / 100.0
+            yield OcrWord(line, text, x0, y0, x1, y1, score, font_px_from_ink(text, y1 - y0))
+
+
+# Share of the font size that a word's ink spans (Latin fonts: x-height about 0.5 em, capitals
+# and ascenders about 0.72 em, descenders about 0.22 em below the baseline).
+INK_SHARE_TALL_AND_DEEP = 0.95
+INK_SHARE_TALL = 0.73
+INK_SHARE_DEEP = 0.75
+INK_SHARE_X_HEIGHT = 0.53
+_SHORT = frozenset("acemnorsuvwxz")
+_DEEP = frozenset("gjpqy()[]{}|")
+
+
+def font_px_from_ink(text: str, ink_height: float) -> float:
+    """The font size of a word whose ink is `ink_height` pixels high: "acorn" spans the
+    x-height only, "Typography" the whole em, so each is divided by its own share."""
+    letters = [ch for ch in text if not ch.isspace()]
+    deep = any(ch in _DEEP for ch in letters)
+    tall = any(ch not in _SHORT and ch not in _DEEP and ch not in ".,:;-_'\"*~" for ch in letters)
+    if tall and deep:
+        share = INK_SHARE_TALL_AND_DEEP
+    elif tall:
+        share = INK_SHARE_TALL
+    elif deep:
+        share = INK_SHARE_DEEP
+    else:
+        share = INK_SHARE_X_HEIGHT
+    return ink_height / share
 
 
 def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
@@ -225,8 +257,10 @@ def straighten(words: list[OcrWord]) -> list[OcrWord]:
         return words
     middle = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
     return [
-        w._replace(y0=w.y0 - slope * ((w.x0 + w.x1) / 2 - middle),
-                   y1=w.y1 - slope * ((w.x0 + w.x1) / 2 - middle))
+        w._replace(
+            y0=w.y0 - slope * ((w.x0 + w.x1) / 2 - middle),
+            y1=w.y1 - slope * ((w.x0 + w.x1) / 2 - middle),
+        )
         for w in words
     ]
 
@@ -247,7 +281,8 @@ def _pad_height(box: OcrBox) -> OcrBox:
     """Tesseract's boxes hug the ink; grow them about their middle to a line box's height."""
     half = (box.y1 - box.y0) * TESSERACT_BOX_HEIGHT_PER_INK_HEIGHT / 2
     middle = (box.y0 + box.y1) / 2
-    return OcrBox(box.text, box.x0, max(0.0, middle - half), box.x1, middle + half, box.score)
+    top = max(0.0, middle - half)
+    return OcrBox(box.text, box.x0, top, box.x1, middle + half, box.score, box.font_px)
 
 
 def packaged_tessdata_dir() -> Path | None:
@@ -423,7 +458,10 @@ class OcrSession:
 
 
 def _item(box: OcrBox, page: int, scale: float) -> TextItem:
-    height = (box.y1 - box.y0) * scale
+    if box.font_px > 0:
+        size = box.font_px * scale
+    else:  # a line box's height, about 1.33 x the font size
+        size = (box.y1 - box.y0) * scale * OCR_FONT_SIZE_PER_BOX_HEIGHT
     return TextItem(
         text=" ".join(box.text.split()),
         x0=round(box.x0 * scale, 2),
@@ -431,5 +469,5 @@ def _item(box: OcrBox, page: int, scale: float) -> TextItem:
         x1=round(box.x1 * scale, 2),
         y1=round(box.y1 * scale, 2),
         page=page,
-        font_size=round(max(1.0, height * OCR_FONT_SIZE_PER_BOX_HEIGHT), 1),
+        font_size=round(max(1.0, size), 1),
     )
