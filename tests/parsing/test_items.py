@@ -9,10 +9,16 @@ from resumate.parsing.lines import Line
 TODAY = dt.date(2026, 1, 1)
 
 
-def _line(index: int, *cells: str) -> Line:
+def _line(index: int, *cells: str, size: float = 10.5) -> Line:
     items = tuple(
-        TextItem(text, 50.0 + 400 * i, 16.0 * index, 50.0 + 400 * i + 5 * len(text),
-                 16.0 * index + 10.5, font_size=10.5)
+        TextItem(
+            text,
+            50.0 + 400 * i,
+            16.0 * index,
+            50.0 + 400 * i + 5 * len(text),
+            16.0 * index + size,
+            font_size=size,
+        )
         for i, text in enumerate(cells)
     )
     return Line(index, 0, items, gap_above=5.2)
@@ -31,6 +37,20 @@ def test_a_list_of_one_certificate_per_line_keeps_every_line_when_one_is_dated()
         ("Salesforce Certified Platform App Builder", "Salesforce"),
         ("Salesforce Certified Application Architect", "Salesforce"),
         ("AWS Certified Solutions Architect – Associate", "Amazon Web Services"),
+    ]
+
+
+def test_one_certificate_per_line_holds_when_a_scan_reads_their_sizes_a_little_apart() -> None:
+    lines = [
+        _line(0, "Salesforce Certified Administrator (SCA) - Salesforce", size=10.8),
+        _line(1, "Salesforce Certified Data Architecture Designer - Salesforce", size=10.4),
+        _line(2, "AWS Certified Solutions Architect - Amazon Web Services", "Sep 2020", size=10.4),
+    ]
+    certificates, _metas = extract_certificates(lines, today=TODAY)
+    assert [c.name for c in certificates] == [
+        "Salesforce Certified Administrator (SCA)",
+        "Salesforce Certified Data Architecture Designer",
+        "AWS Certified Solutions Architect",
     ]
 
 

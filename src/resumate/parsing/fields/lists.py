@@ -435,13 +435,17 @@ def extract_references(lines: Sequence[Line]) -> list[Reference]:
 _ITEM_SEPARATOR = re.compile(r"\s[—–|·•-]\s")  # "Name — Issuer", spaced
 
 
+ONE_SIZE_RATIO = 1.1  # sizes read off a scan's ink vary by a few percent within one style
+
+
 def _one_per_line(lines: Sequence[Line]) -> bool:
     """Every line names one item and what goes with it ("AWS Certified ... — Amazon Web
     Services", "Salesforce Certified Administrator — Salesforce"), in one style: each line is
     an item, dated or not, not the header of the next dated one."""
     return (
         len(lines) > 1
-        and len({(line.is_bold, round(line.font_size)) for line in lines}) == 1
+        and len({line.is_bold for line in lines}) == 1
+        and max(sizes := [line.font_size for line in lines]) <= ONE_SIZE_RATIO * min(sizes)
         and all(
             _ITEM_SEPARATOR.search(strip_bullet(line.text.strip())) and len(line.cells) <= 2
             for line in lines
