@@ -1,12 +1,19 @@
+import datetime as dt
+
 import pytest
 
 import resumate
-from resumate.document import TextItem
+from resumate.document import Document, Page, TextItem
 from resumate.parsing.fields.contact import find_email, find_phone
-from resumate.parsing.fields.links import find_links, profiles_behind_links
+from resumate.parsing.fields.links import (
+    find_links,
+    profiles_behind_links,
+    profiles_under_labels,
+)
 from resumate.parsing.fields.location import find_location
 from resumate.parsing.fields.names import find_name
 from resumate.parsing.lines import Line
+from resumate.parsing.resume import parse_document
 
 
 def test_profiles_behind_links_are_the_persons_own_pages() -> None:
@@ -335,3 +342,61 @@ def test_links_mentioned_in_a_paragraph_rank_after_the_contact_links() -> None:
     basics = result.resume.basics
     assert basics.url == "https://agnes-example.dev"
     assert all("benchee" not in (p.url or "") for p in basics.profiles)
+
+
+def _grid_row(index: int, *cells: str) -> Line:
+    items = tuple(
+        TextItem(text, 60.0 + 150 * i, 14.0 * index, 60.0 + 150 * i + 6 * len(text),
+                 14.0 * index + 10, font_size=10)
+        for i, text in enumerate(cells)
+    )
+    return Line(index, 0, items, 2.0)
+
+
+def test_network_names_over_user_names_are_profiles() -> None:
+    lines = [
+        _grid_row(0, "GitHub", "LinkedIn"),
+        _grid_row(1, "jdoe41", "jane-doe"),
+        _grid_row(2, "Codepen"),
+        _grid_row(3, "@jdoe"),
+    ]
+    found = profiles_under_labels(lines)
+    assert [(p.network, p.username, p.url) for p, _scored in found] == [
+        ("GitHub", "jdoe41", "https://github.com/jdoe41"),
+        ("LinkedIn", "jane-doe", "https://www.linkedin.com/in/jane-doe"),
+        ("CodePen", "jdoe", "https://codepen.io/jdoe"),
+    ]
+
+
+def test_a_list_of_network_names_one_a_line_names_no_user() -> None:
+    lines = [_grid_row(0, "Facebook"), _grid_row(1, "Twitter"), _grid_row(2, "Instagram")]
+    assert profiles_under_labels(lines) == []
+    shifted = [_grid_row(0, "GitHub", "LinkedIn"), _grid_row(1, "Experience at", "Acme")]
+    assert profiles_under_labels(shifted) == []
+
+
+def _grid_document(links: tuple[str, ...] = ()) -> Document:
+    rows = [("Jane Doe",), ("jane@example.org",), ("GitHub", "LinkedIn"), ("jdoe41", "jane-doe"),
+            ("Experience",), ("Engineer, Acme Corp, 2020 - 2024",)]
+    items = tuple(
+        TextItem(text, 60.0 + 150 * i, 100 + 20.0 * row, 60.0 + 150 * i + 6 * len(text),
+                 100 + 20.0 * row + 10, font_size=10)
+        for row, cells in enumerate(rows)
+        for i, text in enumerate(cells)
+    )
+    return Document("pdf", (Page(0, 612, 792, items),), links=links)
+
+
+def test_a_profile_grid_without_link_targets_gives_profiles_and_a_target_wins() -> None:
+    today = dt.date(2026, 1, 1)
+    basics = parse_document(_grid_document(), today=today).resume.basics
+    assert [p.url for p in basics.profiles] == [
+        "https://github.com/jdoe41",
+        "https://www.linkedin.com/in/jane-doe",
+    ]
+    linked = _grid_document(links=("https://www.linkedin.com/in/jane-doe-1a2b",))
+    basics = parse_document(linked, today=today).resume.basics
+    assert [p.url for p in basics.profiles] == [
+        "https://www.linkedin.com/in/jane-doe-1a2b",
+        "https://github.com/jdoe41",
+    ]

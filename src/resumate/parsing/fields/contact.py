@@ -26,7 +26,11 @@ from resumate.parsing.fields.common import (
     join_paragraph,
     looks_like_sentence,
 )
-from resumate.parsing.fields.links import find_links, profiles_behind_links
+from resumate.parsing.fields.links import (
+    find_links,
+    profiles_behind_links,
+    profiles_under_labels,
+)
 from resumate.parsing.fields.location import find_location
 from resumate.parsing.fields.names import NAME_SEARCH_LINES, find_label, find_name
 from resumate.parsing.lines import Line
@@ -65,6 +69,10 @@ def extract_basics(
     )
     urls, profiles = find_links(personal)
     profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
+    networks = {p.network for p, _ in profiles}  # a link's own target before a guess from a name
+    profiles += [
+        pair for pair in profiles_under_labels(personal) if pair[0].network not in networks
+    ]
     # the first of the most likely: a link on a contact line before one mentioned in prose
     basics.url = sink.put("basics.url", max(urls, key=_confidence) if urls else None)
     for i, (profile, scored) in enumerate(profiles):

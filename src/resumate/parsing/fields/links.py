@@ -3,9 +3,11 @@ mentions of known networks."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
+from resumate.document import TextItem
 from resumate.parsing.chars import has_letter
 from resumate.parsing.fields.common import EMAIL_RE, URL_RE, Scored, absolute_url
 from resumate.parsing.lines import Line
@@ -128,8 +130,8 @@ def _url_rest(url: str, line: Line, following: Line) -> str:
 
 def _names_a_skill(url: str) -> bool:
     """A bare "domain" that is a technology's name ("ASP.NET"), not an address."""
-    return "/" not in url and not url.lower().startswith("www.") and (
-        normalize_skill(url) is not None
+    return (
+        "/" not in url and not url.lower().startswith("www.") and (normalize_skill(url) is not None)
     )
 
 
@@ -178,6 +180,41 @@ def _is_personal_page(host_path: str) -> bool:
     if host.endswith("stackoverflow.com"):
         return 2 <= len(parts) <= 3 and parts[0] == "users"
     return len(parts) == 1
+
+
+_HANDLE = re.compile(r"@?[\w.-]{2,40}")
+
+
+def profiles_under_labels(scope: Sequence[Line]) -> list[tuple[Profile, Scored]]:
+    """Profiles set as a grid of network names, each over its user name ("GitHub | LinkedIn" /
+    "jdoe | jane-doe"): the next line holds one user name under each name, left-aligned."""
+    found: list[tuple[Profile, Scored]] = []
+    for line, below in itertools.pairwise(scope):
+        if below.index != line.index + 1 or len(below.cells) != len(line.cells):
+            continue
+        domains = [_network_named(cell.text) for cell in line.cells]
+        pairs = list(zip(line.cells, below.cells, domains, strict=True))
+        if all(domain and _is_handle_under(handle, label) for label, handle, domain in pairs):
+            for _label, handle, domain in pairs:
+                network, template = NETWORKS[domain or ""]
+                username = handle.text.strip().lstrip("@")
+                url = template.format(username)
+                profile = Profile(network=network, username=username, url=url)
+                found.append((profile, Scored(url, 0.7, (line, below), ("network_label_above",))))
+    return found
+
+
+def _is_handle_under(handle: TextItem, label: TextItem) -> bool:
+    text = handle.text.strip()
+    return (
+        _HANDLE.fullmatch(text) is not None
+        and _network_named(text) is None  # a list of networks, one a line
+        and abs(handle.x0 - label.x0) <= label.font_size
+    )
+
+
+def _network_named(text: str) -> str | None:
+    return _NETWORK_BY_NAME.get(text.strip().lower().replace(" ", ""))
 
 
 def _profiles_from_mentions(text: str) -> list[Profile]:
