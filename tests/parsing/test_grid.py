@@ -166,3 +166,26 @@ def test_a_skill_with_its_level_after_a_dash_is_one_skill() -> None:
     assert [(g.name, g.level, g.keywords) for g in groups] == [
         ("Java", "Expert", []), ("SQL", "Intermediate", []),
     ]
+
+
+def _columns(index: int, size: float, *texts: str) -> Line:
+    items = tuple(
+        TextItem(text, 60.0 + 170 * i, 14.0 * index, 60.0 + 170 * i + 5 * len(text),
+                 14.0 * index + size, font_size=size)
+        for i, text in enumerate(texts)
+    )
+    return Line(index, 0, items, gap_above=2.0)
+
+
+def test_a_row_of_larger_group_names_heads_the_lists_below_without_bold() -> None:
+    # a scan: no bold, the group names read a size larger, "·" read as "-"
+    lines = [
+        _columns(0, 11.8, "Languages", "Infrastructure"),
+        _columns(1, 9.6, "Python - SQL - Bash -", "Linux - AWS -"),
+        _columns(2, 9.6, "Edge Deployment - PyTorch", "GCP - ETL"),
+    ]
+    groups, _sources, _metas = extract_skills(lines)
+    assert [(g.name, g.keywords) for g in groups] == [
+        ("Languages", ["Python", "SQL", "Bash", "Edge Deployment", "PyTorch"]),
+        ("Infrastructure", ["Linux", "AWS", "GCP", "ETL"]),
+    ]

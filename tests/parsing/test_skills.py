@@ -129,6 +129,8 @@ def test_split_skill_list(text: str, items: list[str]) -> None:
         ("Cloud & DevOps: AWS, Docker", ("Cloud & DevOps", "AWS, Docker")),
         ("Frontend – React, Vue", ("Frontend", "React, Vue")),
         ("Tools - Git, Jira", ("Tools", "Git, Jira")),
+        ("Python - SQL - Bash", (None, "Python - SQL - Bash")),
+        ("Tools: Git - Jira - Bazel", ("Tools", "Git - Jira - Bazel")),
         ("Python, Go", (None, "Python, Go")),
         ("https://github.com/jane", (None, "https://github.com/jane")),
         ("Languages:", (None, "Languages:")),

@@ -154,6 +154,7 @@ _LEVEL_NOTE_RE = re.compile(
     r"working knowledge|\d+\+?\s*(?:years?|yrs?|y)|[1-5]\s*/\s*[1-5]|learning|etc\.?)$",
     re.IGNORECASE,
 )
+_SPACED_DASH_RE = re.compile(r"\s[–—-](?:\s|$)")
 _CATEGORY_RE = re.compile(r"^\s*([^:,;|•]{1,40}?)\s*(?::|\s[–—]\s|\s-\s)\s*(\S.*)$", re.DOTALL)
 
 
@@ -207,7 +208,7 @@ def _bracket_chunks(text: str) -> list[tuple[str, bool]]:
 
 def split_category(text: str) -> tuple[str | None, str]:
     """("Languages: Python, Go") -> ("Languages", "Python, Go"); (None, text) when there is no
-    short label before a colon or a spaced dash."""
+    short label before a colon or a spaced dash, or when more spaced dashes follow (a list)."""
     m = _CATEGORY_RE.match(text)
     if m is None:
         return None, text.strip()
@@ -216,6 +217,8 @@ def split_category(text: str) -> tuple[str | None, str]:
         return None, text.strip()
     if label.lower() in ("http", "https") or any(ch.isdigit() for ch in label[:1]):
         return None, text.strip()
+    if ":" not in text[: m.start(2)] and _SPACED_DASH_RE.search(rest):
+        return None, text.strip()  # "Python - SQL - Bash": a list set with dashes, no label
     return label, rest
 
 

@@ -1,9 +1,11 @@
 """The list-like sections: skills, languages, certificates, projects, awards, publications,
 interests, references.
 
-Skills — primary rule: `Category: a, b, c` lines and bold category lines followed by keyword
-lines give named groups; other lines are split into keywords. Keywords keep the resume's own
-spelling; their taxonomy entries (canonical name, category) go to `skill_sources`.
+Skills — primary rule: `Category: a, b, c` lines and category lines set apart (bold, or
+larger) followed by keyword lines give named groups; other lines are split into keywords, and a
+line after one ending in a separator ("Pydantic -") goes on with the same list. Keywords keep
+the resume's own spelling; their taxonomy entries (canonical name, category) go to
+`skill_sources`.
 Languages — a recognised language name, with the fluency found beside it or on the next line.
 The dated lists reuse the entry splitter: the first header segment is the item's name.
 """
@@ -61,6 +63,8 @@ def extract_skills(
     for i, line in enumerate(lines):
         text = strip_bullet(line.text)
         category, rest = skills.split_category(text)
+        if category and ":" not in text and i and _LIST_GOES_ON.search(lines[i - 1].text):
+            category = None  # "Pydantic -" / "Edge Deployment - State Machines": the list goes on
         if category and rest and _LEVEL_ONLY.match(rest):  # "Java — Expert": a skill's level
             groups.append((category, rest, [], [line]))
             continue
@@ -76,7 +80,7 @@ def extract_skills(
             name, level = _name_and_level(clean(text))
             groups.append((name, level, [], [line]))
             continue
-        if len(line.cells) > 1 and all(c.bold for c in line.cells) and not _next_is_bold(lines, i):
+        if len(line.cells) > 1 and _heads_the_next(lines, i):
             groups.append((clean(line.cells[0].text), None, [], [line]))  # a row of group names
             continue
         if (label := _row_label(line)) is not None:
@@ -89,6 +93,9 @@ def extract_skills(
         groups[-1][2].extend(items)
         groups[-1][3].append(line)
     return _skill_models(groups)
+
+
+_LIST_GOES_ON = re.compile(r"(?:[,;·•]|\s[–—-])\s*$")  # a line ending in a list separator
 
 
 def _join_wrapped_lists(lines: Sequence[Line]) -> list[Line]:
@@ -141,8 +148,17 @@ def _row_label(line: Line) -> str | None:
     return label
 
 
-def _next_is_bold(lines: Sequence[Line], i: int) -> bool:
-    return i + 1 < len(lines) and lines[i + 1].is_bold
+GROUP_NAME_MIN_SIZE_RATIO = 1.1
+
+
+def _heads_the_next(lines: Sequence[Line], i: int) -> bool:
+    """Every cell of the line is set apart from the next line: bold over plain, or larger."""
+    if i + 1 >= len(lines):
+        return False
+    cells, nxt = lines[i].cells, lines[i + 1]
+    if all(cell.bold for cell in cells) and not nxt.is_bold:
+        return True
+    return min(cell.font_size for cell in cells) >= GROUP_NAME_MIN_SIZE_RATIO * nxt.font_size
 
 
 def _is_category_line(lines: Sequence[Line], i: int) -> bool:
