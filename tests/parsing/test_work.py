@@ -402,3 +402,39 @@ def test_the_title_under_an_employer_and_its_place_joins_the_header() -> None:
         ("INFOSYS LIMITED", "Technology Analyst", "Bangalore"),
         ("WIPRO TECHNOLOGIES", "Software Engineer", "Chennai"),
     ]
+
+
+def test_a_header_splits_at_its_comma_as_the_sections_other_headers_do() -> None:
+    lines = [
+        _line(0, "Software Craftsman, Lunar Labs"),
+        _line(1, "Dec 2015 – Present"),
+        _line(2, "• Built the billing service", x0=60),
+        _line(3, "Senior Software Engineer, Tiller"),
+        _line(4, "Mar 2014 – Nov 2015"),
+        _line(5, "• Led the mobile team", x0=60),
+        _line(6, "Software Engineer, Motorola Mobility"),
+        _line(7, "Dec 2011 – Nov 2013"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Lunar Labs", "Software Craftsman"),
+        ("Tiller", "Senior Software Engineer"),
+        ("Motorola Mobility", "Software Engineer"),
+    ]
+
+
+def test_headers_written_employer_first_before_a_comma_set_the_sections_order() -> None:
+    lines = [
+        _line(0, "Southern California Edison, Senior Solution Architect"),
+        _line(1, "Jan 2019 – Present"),
+        _line(2, "Northwind Traders, Lead Developer"),
+        _line(3, "Jan 2016 – Dec 2018"),
+        _line(4, "Contoso Health, Enterprise Mobile Architecture"),
+        _line(5, "Jan 2014 – Dec 2015"),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Southern California Edison", "Senior Solution Architect"),
+        ("Northwind Traders", "Lead Developer"),
+        ("Contoso Health", "Enterprise Mobile Architecture"),
+    ]

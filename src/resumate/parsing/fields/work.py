@@ -41,6 +41,7 @@ class Roles:
     company: Segment | None
     location: Segment | None
     margin: float
+    title_first: bool = True  # the position is written before the company
 
 
 def extract_work(
@@ -237,8 +238,8 @@ def _scored(segment: Segment | None, margin: float, kind: str) -> Scored | None:
 def assign_roles(blocks: Sequence[EntryBlock]) -> list[Roles]:
     """Decide position/company/location per entry, resolving ties by the section's habit."""
     firsts = [_best_roles(block.segments, order=None) for block in blocks]
-    votes = sum(r.margin for r in firsts if r.position and r.company and _title_first(r))
-    votes -= sum(r.margin for r in firsts if r.position and r.company and not _title_first(r))
+    votes = sum(r.margin for r in firsts if r.position and r.company and r.title_first)
+    votes -= sum(r.margin for r in firsts if r.position and r.company and not r.title_first)
     habit = None if abs(votes) < 1e-9 else votes > 0
     roles = []
     previous_company: Segment | None = None
@@ -246,19 +247,23 @@ def assign_roles(blocks: Sequence[EntryBlock]) -> list[Roles]:
         role = first
         if abs(first.margin) < AMBIGUOUS_MARGIN and habit is not None:
             role = _best_roles(block.segments, order=habit)
+        if habit is not None and (role.position is None or role.company is None):
+            role = _split_as_the_others(block, role, habit)
         if role.company is None and role.position is not None and previous_company is not None:
-            role = Roles(role.position, previous_company, role.location, role.margin * 0.5)
+            role = replace(role, company=previous_company, margin=role.margin * 0.5)
         previous_company = role.company
         roles.append(role)
     return roles
 
 
-def _title_first(role: Roles) -> bool:
-    assert role.position and role.company
-    return (role.position.line.index, role.position.line.x0) <= (
-        role.company.line.index,
-        role.company.line.x0,
-    )
+def _split_as_the_others(block: EntryBlock, role: Roles, habit: bool) -> Roles:
+    """A lone title or name that splits at a comma the way the section's other headers do
+    ("Software Craftsman, Lunar Labs" among "Software Engineer, Tiller"), into a name that
+    is no job title."""
+    paired = _best_roles(block.segments, order=habit)
+    if paired.position is None or paired.company is None:
+        return role
+    return paired if _company_evidence(paired.company.text) > 0 else role
 
 
 def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
@@ -273,8 +278,11 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     candidates = [s for s in segments if s not in places][:3]
     if not candidates:
         return Roles(None, None, location, 0.0)
-    pairs: list[tuple[Segment, Segment, float]] = [
-        (a, b, 0.0) for a in candidates for b in candidates if a is not b
+    pairs: list[tuple[Segment, Segment, float, bool]] = [
+        (a, b, 0.0, (a.line.index, a.line.x0, i) <= (b.line.index, b.line.x0, j))
+        for i, a in enumerate(candidates)
+        for j, b in enumerate(candidates)
+        if a is not b
     ]
     for segment in candidates:
         pairs += _comma_pairs(segment)
@@ -282,17 +290,13 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     best_score = _single_score(candidates[0]) if len(candidates) == 1 else float("-inf")
     if len(candidates) == 1:
         best = _single_roles(candidates[0], location)
-    for a, b, cost in pairs:
+    for a, b, cost, position_first in pairs:
         score = _pair_score(a, b) - cost
-        position_first = (
-            a.line.index,
-            a.line.x0,
-            candidates.index(a) if a in candidates else 0,
-        ) <= (b.line.index, b.line.x0, candidates.index(b) if b in candidates else 1)
         if order is not None:
             score += 0.5 if position_first == order else -0.5
         if score > best_score:
-            best, best_score = Roles(a, b, location, score - _pair_score(b, a)), score
+            margin = score - _pair_score(b, a)
+            best, best_score = Roles(a, b, location, margin, position_first), score
     assert best is not None
     return best
 
@@ -336,11 +340,11 @@ def _single_roles(only: Segment, location: Segment | None) -> Roles:
     return Roles(None, only, location, company - title)
 
 
-def _comma_pairs(segment: Segment) -> list[tuple[Segment, Segment, float]]:
-    """(position, company, cost) from one segment split at one of its commas: not inside
-    brackets ("Contractor (design, admin)"), not before a legal form ("iQIYI, Inc" is one
-    name); a title runs on over a later comma only with more title words ("Web Developer,
-    System Administrator, Interact-iv")."""
+def _comma_pairs(segment: Segment) -> list[tuple[Segment, Segment, float, bool]]:
+    """(position, company, cost, position first) from one segment split at one of its commas:
+    not inside brackets ("Contractor (design, admin)"), not before a legal form ("iQIYI, Inc"
+    is one name); a title runs on over a later comma only with more title words ("Web
+    Developer, System Administrator, Interact-iv")."""
     parts = split_commas(segment.text)
     pairs = []
     titles_so_far = True  # parts[:k] as the title: one part, or title words only
@@ -354,8 +358,8 @@ def _comma_pairs(segment: Segment) -> list[tuple[Segment, Segment, float]]:
         left = Segment(", ".join(parts[:k]), segment.line, segment.bold)
         right = Segment(", ".join(parts[k:]), segment.line, segment.bold)
         if titles_so_far:
-            pairs.append((left, right, COMMA_SPLIT_COST))
-        pairs.append((right, left, COMMA_SPLIT_COST))  # the employer first
+            pairs.append((left, right, COMMA_SPLIT_COST, True))
+        pairs.append((right, left, COMMA_SPLIT_COST, False))  # the employer first
     return pairs
 
 
