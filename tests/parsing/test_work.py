@@ -438,3 +438,17 @@ def test_headers_written_employer_first_before_a_comma_set_the_sections_order() 
         ("Northwind Traders", "Lead Developer"),
         ("Contoso Health", "Enterprise Mobile Architecture"),
     ]
+
+
+def test_an_employer_named_by_its_legal_form_after_three_other_parts_is_still_read() -> None:
+    lines = [
+        replace(_line(0, "Manager - User Experience"), gap_above=20.0),
+        _line(1, "Assetlink - Saiya Software Pvt. Ltd."),
+        _line(2, "Apr 2009 – Jul 2010"),
+        _line(3, "Built the user experience strategy for a marketing product."),
+    ]
+    (work,), _meta = extract_work(lines, today=TODAY)
+    assert (work.name, work.position) == (
+        "Assetlink - Saiya Software Pvt. Ltd.",
+        "Manager - User Experience",
+    )

@@ -275,7 +275,11 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     """
     places = [s for s in segments if _is_location(s.text)]
     location = _joined_place(places)
-    candidates = [s for s in segments if s not in places][:3]
+    others = [s for s in segments if s not in places]
+    # the first three, and a later one that names a company by its words ("... Pvt. Ltd.")
+    candidates = others[:3] + [
+        s for s in others[3:] if lexicon.looks_like_company(s.text) >= LATE_COMPANY_MIN
+    ][:1]
     if not candidates:
         return Roles(None, None, location, 0.0)
     pairs: list[tuple[Segment, Segment, float, bool]] = [
@@ -302,6 +306,7 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
 
 
 COMMA_SPLIT_COST = 0.15
+LATE_COMPANY_MIN = 0.8
 UNKNOWN_NAME_PRIOR = 0.4  # an unrecognised name beside a job title is most likely the employer
 LOWER_CASE_PENALTY = 0.3
 
