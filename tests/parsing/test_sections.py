@@ -101,6 +101,38 @@ def test_label_column_heading_shares_its_line_with_content() -> None:
     assert [ln.text for ln in sections[-1].lines] == ["Senior Engineer", "Acme Inc."]
 
 
+def test_a_heading_word_wrapped_tightly_onto_a_table_row_starts_no_section() -> None:
+    wrapped = _line(3, "Experience", "Experience team")
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "WORK", size=12, bold=True),
+        _line(2, "Vice President - User", "2015 - 2016", "Hired a 10-person User"),
+        Line(wrapped.index, 0, wrapped.cells, gap_above=2.5),
+        _line(4, "Education", size=12, bold=True),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "work", "education"]
+    assert "Experience Experience team" in [ln.text for ln in sections[1].lines]
+
+
+def test_a_label_in_a_tight_table_of_labels_still_heads_its_section() -> None:
+    def row(index: int, label: str, content: str) -> Line:
+        items = (
+            TextItem(label, 56, 14.0 * index, 56 + 6 * len(label), 14.0 * index + 10, font_size=10),
+            TextItem(content, 200, 14.0 * index, 200 + 6 * len(content), 14.0 * index + 10,
+                     font_size=10),
+        )
+        return Line(index, 0, items, gap_above=3.3)
+
+    lines = [
+        _line(0, "Katharina Vogel", size=20),
+        _line(1, "Kenntnisse", size=13, bold=True),
+        row(2, "EDV", "AutoCAD, Revit"),
+        row(3, "Sprachen", "Deutsch (Muttersprache), Englisch (gut)"),
+    ]
+    assert [s.kind for s in split_sections(lines)] == ["header", "skills", "languages"]
+
+
 def test_inline_heading_with_colon_keeps_the_content() -> None:
     lines = [_line(0, "Jane Roe", size=20), _line(1, "Skills: Python, Go")]
     sections = split_sections(lines)

@@ -452,3 +452,25 @@ def test_an_employer_named_by_its_legal_form_after_three_other_parts_is_still_re
         "Assetlink - Saiya Software Pvt. Ltd.",
         "Manager - User Experience",
     )
+
+
+def test_a_table_rows_cells_wrapped_onto_the_next_line_join_their_cells() -> None:
+    def row(index: int, gap: float, *cells: tuple[float, str]) -> Line:
+        items = tuple(
+            TextItem(text, x, 14.0 * index, x + 5 * len(text), 14.0 * index + 10, font_size=10.0)
+            for x, text in cells
+        )
+        return Line(index, 0, items, gap_above=gap)
+
+    lines = [
+        row(0, 8.0, (65, "Innoplexus Consulting Pvt. Ltd.")),
+        row(1, 4.0, (65, "Vice President - User"), (205, "2015-09 - 2016-06"),
+            (345, "Hire, mentor and train 10-person User")),
+        row(2, 2.7, (65, "Experience"), (345, "Experience team")),
+        row(3, 2.7, (205, "Ensure consistent, high-quality design")),
+    ]
+    (work,), _meta = extract_work(lines, today=TODAY)
+    assert (work.name, work.position) == (
+        "Innoplexus Consulting Pvt. Ltd.",
+        "Vice President - User Experience",
+    )

@@ -35,6 +35,9 @@ GUTTER_MIN_WIDTH_EM = 0.6
 MAX_COLUMN_DEPTH = 3
 BANNER_SHARE = 0.1  # a full-width row with less of a column's text above it is a banner
 FLOW_PARAGRAPH_GAP_EM = 0.5
+WRAP_GAP_EM = 0.35  # text wrapped onto the next line sits closer than this many font sizes
+ALIGNED_PT = 2.0  # a wrapped table cell starts this close to the left edge of the cell above
+WRAP_ROOM_EM = 8.0  # a cell ending further than this from the next cell had room to go on
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,16 @@ class Line:
     @property
     def x0(self) -> float:
         return self.cells[0].x0
+
+
+def fills_its_room(cell: TextItem, row: Line) -> bool:
+    """`cell` ends close to the next cell of its row (or has none beside it): text that goes
+    on below it ran out of room."""
+    following = [c for c in row.cells if c.x0 > cell.x1]
+    if not following:
+        return True  # nothing beside it to measure the room by
+    room = min(c.x0 for c in following) - cell.x1
+    return room < WRAP_ROOM_EM * cell.font_size
 
 
 def join_wrapped_line(upper: Line, lower: Line) -> Line:

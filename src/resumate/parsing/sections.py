@@ -21,7 +21,13 @@ from resumate.parsing import lexicon
 from resumate.parsing.chars import has_digit, is_all_caps
 from resumate.parsing.fields.common import is_bullet, is_contact_text
 from resumate.parsing.headings import SectionKind, match_section_title
-from resumate.parsing.lines import Line, body_font_size
+from resumate.parsing.lines import (
+    ALIGNED_PT,
+    WRAP_GAP_EM,
+    Line,
+    body_font_size,
+    fills_its_room,
+)
 
 HEADING_THRESHOLD = 3.0
 STRICT_BASE_SCORE = 3.0  # a line that is exactly a known title is a heading even unstyled
@@ -59,7 +65,10 @@ class Section:
 def split_sections(lines: Sequence[Line]) -> list[Section]:
     """Group lines under their headings, in reading order."""
     body_size = body_font_size(lines)
-    marks = [_heading_mark(line, body_size) for line in lines]
+    marks = [
+        None if n and _wraps_into(lines[n - 1], line) else _heading_mark(line, body_size)
+        for n, line in enumerate(lines)
+    ]
     marks = _drop_off_style_headings(lines, marks)
     marks = _drop_loose_duplicates(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
@@ -219,6 +228,26 @@ def _is_label_line(line: Line, mark: Mark | None, label: TextItem) -> bool:
 
 
 _ENTRY_KINDS = frozenset({"work", "education", "projects", "volunteer"})
+
+
+def _wraps_into(above: Line, line: Line) -> bool:
+    """`line` is a table row's cells wrapped tightly under the row above: two or more cells,
+    plain as the row, the first right under a cell of it that ran out of room and is no
+    heading ("Vice President - User | 2015 - 2016 | Hire a 10-person User" / "Experience |
+    Experience team"), not the next row of a table of labels ("EDV" / "Sprachen")."""
+    first = line.cells[0]
+    return (
+        len(line.cells) > 1
+        and line.page == above.page
+        and line.gap_above < WRAP_GAP_EM * line.font_size
+        and first.bold == above.cells[0].bold
+        and any(
+            abs(cell.x0 - first.x0) <= ALIGNED_PT
+            and fills_its_room(cell, above)
+            and match_section_title(cell.text, strict=True) is None
+            for cell in above.cells
+        )
+    )
 
 
 def _heading_mark(line: Line, body_size: float) -> Mark | None:

@@ -31,7 +31,7 @@ from resumate.parsing.fields.common import (
     strip_bullet,
     words,
 )
-from resumate.parsing.lines import Line
+from resumate.parsing.lines import ALIGNED_PT, WRAP_GAP_EM, Line, fills_its_room
 from resumate.parsing.places import names_only_places, split_commas
 from resumate.parsing.spacing import join_wrapped, three_spacings
 
@@ -44,12 +44,10 @@ HEADER_ALIGN_PT = 15.0
 INDENT_PT = 4.0
 PARAGRAPH_SIZE_STEP = 1.2
 SAME_EDGE_PT = 1.0
-WRAP_GAP_EM = 0.35
 MAX_WRAPPED_WORDS = 2
 MAX_FOLLOWING_HEADER_WORDS = 8
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
-WRAP_ROOM_EM = 8.0  # a cell ending further than this from the next cell had room to go on
 _JOINING_WORDS = frozenset(
     {"of", "and", "&", "for", "the", "at", "in", "de", "du", "des", "la", "le", "di", "da", "do",
      "em", "en", "y", "et", "und", "für"}
@@ -405,7 +403,9 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
 
 def _wraps_onto(anchor: Line, line: Line) -> bool:
     """The anchor's first cell continues on `line` (see `_may_wrap`)."""
-    return _is_tight_tail(line) and _may_wrap(anchor.cells[0], line, anchor)
+    targets = _wrapped_cells(anchor, line)
+    in_step = targets is not None and (len(line.cells) == 1 or targets[0] == 0)
+    return in_step and _may_wrap(anchor.cells[0], line, anchor)
 
 
 def _may_wrap(cell: TextItem, line: Line, row: Line) -> bool:
@@ -418,46 +418,50 @@ def _may_wrap(cell: TextItem, line: Line, row: Line) -> bool:
     return (
         len(words(cell.text)) >= MIN_WRAPPING_WORDS
         or (bool(tokens) and tokens[-1].lower() in _JOINING_WORDS)
-        or (cell.bold == line.is_bold and _fills_its_room(cell, row))
+        or (cell.bold == line.is_bold and fills_its_room(cell, row))
     )
 
 
-def _fills_its_room(cell: TextItem, row: Line) -> bool:
-    following = [c for c in row.cells if c.x0 > cell.x1]
-    if not following:
-        return True  # nothing beside it to measure the room by
-    room = min(c.x0 for c in following) - cell.x1
-    return room < WRAP_ROOM_EM * cell.font_size
-
-
-def _is_tight_tail(line: Line) -> bool:
-    """`line` could be the last word or two of the line above, wrapped tightly on its own."""
-    return (
-        len(line.cells) == 1
-        and line.gap_above < WRAP_GAP_EM * line.font_size
-        and len(words(line.text)) <= MAX_WRAPPED_WORDS
-        and not has_digit(line.text)
-        and not line.text.rstrip().endswith(".")
-    )
+def _wrapped_cells(row: Line, line: Line) -> list[int] | None:
+    """For each cell of `line`, the index of the cell of `row` it continues, when `line` is
+    set tightly under `row` and starts with the last word or two of a cell's text: a lone tail
+    continues the cell it sits under (nearest by left edge, not a right-aligned date); in a
+    table whose cells wrap, every cell sits right under the cell it continues ("Vice President
+    - User | ... | Hire and train a 10-person User" / "Experience | Experience team")."""
+    first = line.cells[0].text
+    if (
+        line.gap_above >= WRAP_GAP_EM * line.font_size
+        or len(words(first)) > MAX_WRAPPED_WORDS
+        or has_digit(first)
+        or first.rstrip().endswith(".")
+    ):
+        return None
+    if len(line.cells) == 1:
+        x0 = line.cells[0].x0
+        return [min(range(len(row.cells)), key=lambda i: abs(row.cells[i].x0 - x0))]
+    targets: list[int] = []
+    for cell in line.cells:
+        under = [i for i, above in enumerate(row.cells) if abs(above.x0 - cell.x0) <= ALIGNED_PT]
+        if not under or under[0] in targets:
+            return None
+        targets.append(under[0])
+    return targets
 
 
 def unwrap(lines: Sequence[Line]) -> list[Line]:
-    """Join a long cell's one- or two-word tail, wrapped tightly onto the next line, back to it."""
+    """Join a long cell's one- or two-word tail, wrapped tightly onto the next line, back to it
+    (and in a table row, each wrapped cell to the cell above it)."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and _is_tight_tail(line):
-            # The wrapped text continues the cell it sits under (not a right-aligned date),
-            # when that cell was long enough to run out of room.
-            k = min(range(len(prev.cells)), key=lambda i: abs(prev.cells[i].x0 - line.x0))
-            cell = prev.cells[k]
-            if not _may_wrap(cell, line, prev):
-                out.append(line)
-                continue
-            merged = replace(cell, text=f"{cell.text} {line.text.strip()}", y1=line.y1)
-            out[-1] = replace(prev, cells=(*prev.cells[:k], merged, *prev.cells[k + 1 :]))
+        targets = _wrapped_cells(prev, line) if prev is not None else None
+        if prev is None or targets is None or not _may_wrap(prev.cells[targets[0]], line, prev):
+            out.append(line)
             continue
-        out.append(line)
+        cells = list(prev.cells)
+        for k, tail in zip(targets, line.cells, strict=True):
+            cells[k] = replace(cells[k], text=f"{cells[k].text} {tail.text.strip()}", y1=tail.y1)
+        out[-1] = replace(prev, cells=tuple(cells))
     return out
 
 
