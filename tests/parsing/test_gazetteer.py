@@ -63,6 +63,8 @@ def test_state_and_province_tables() -> None:
             {"city": "Florianópolis", "region": "Santa Catarina", "countryCode": "BR"},
         ),
         ("Munich, Bavaria, Germany", {"city": "Munich", "region": "Bavaria", "countryCode": "DE"}),
+        # Surrey is a city in Canada, so in Great Britain it is the county around Guildford
+        ("Guildford, Surrey, GB", {"city": "Guildford", "region": "Surrey", "countryCode": "GB"}),
         ("Medellín, Colombia", {"city": "Medellín", "countryCode": "CO"}),
         ("Toronto, ON, Canada", {"city": "Toronto", "region": "ON", "countryCode": "CA"}),
         ("75001 Paris, France", {"city": "Paris", "postalCode": "75001", "countryCode": "FR"}),

@@ -226,14 +226,23 @@ def _parse_location(text: str) -> dict[str, str] | None:
 
 
 def _city_then_region(parts: list[str], out: dict[str, str]) -> bool:
-    """The first part is a city (of the stated country, when one is) and the second is not."""
+    """The first part is a city (of the stated country, when one is) and the second is not;
+    or the second names a city of another country than the stated one, so that it is the
+    region here and the first part the town ("Guildford, Surrey, GB": Surrey, BC is a city)."""
     country = out.get("countryCode")
     first, second = match_city(parts[0]), match_city(parts[1])
-    return (
-        not has_digit(parts[1])
-        and first is not None
-        and (country is None or first[1] == country)
-        and (second is None or (country is not None and second[1] != country))
+    if has_digit(parts[1]):
+        return False
+    if first is None:
+        return (
+            country is not None
+            and second is not None
+            and second[1] != country
+            and not has_digit(parts[0])
+            and not _STREET_RE.search(parts[0])
+        )
+    return (country is None or first[1] == country) and (
+        second is None or (country is not None and second[1] != country)
     )
 
 

@@ -107,8 +107,10 @@ def _parse_place(text: str) -> dict[str, str] | None:
     parsed = gazetteer.parse_location(text)
     if (ordered := _city_first(parsed, text)) is not parsed:
         return ordered
-    if parsed and parsed.get("city") and gazetteer.match_city(parsed["city"]):
-        return parsed
+    if parsed and parsed.get("city") and (
+        gazetteer.match_city(parsed["city"]) or (parsed.get("region") and parsed.get("countryCode"))
+    ):
+        return parsed  # a known city, or a town with its region and country
     anchored = _city_anchored(text)
     if anchored is not None:
         return anchored
