@@ -192,6 +192,21 @@ def test_a_long_name_wrapped_onto_a_centred_second_line_is_read_whole() -> None:
     assert name is not None and name.value == "Juan Saturnino Cristian Rubén Cañizares"
 
 
+def test_a_scanned_name_read_in_two_cells_and_wrapped_is_read_whole() -> None:
+    # OCR: a wide space splits the first line, and each line's size is read a little apart
+    first = (
+        TextItem("Juan", 46.0, 49.0, 110.0, 77.0, font_size=27.9),
+        TextItem("Saturnino Cristian Ruben", 145.0, 45.0, 526.0, 79.0, font_size=33.2),
+    )
+    lines = [
+        Line(0, 0, first, gap_above=20.0),
+        Line(1, 0, (TextItem("Canizares", 224.0, 83.5, 351.0, 116.5, font_size=32.2),), 4.8),
+        _centred(2, "Lead Software Developer", 140.0, size=12.0),
+    ]
+    name = find_name(lines)
+    assert name is not None and name.value == "Juan Saturnino Cristian Ruben Canizares"
+
+
 def test_an_employer_before_a_dash_is_not_read_as_the_city() -> None:
     found = find_location([_line("Wavy - Paris, France")])
     assert found is not None and found.value[1].city == "Paris"

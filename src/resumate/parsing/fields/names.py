@@ -110,14 +110,24 @@ def _wrapped_names(group: Sequence[Line], rank: int) -> list[tuple[str, bool]]:
     return names
 
 
+SAME_SIZE_SHARE = 0.05  # sizes read off a scan differ by a few percent within one style
+
+
+def _is_name_words(text: str) -> bool:
+    return all(_NAME_WORD.match(word) for word in text.split())
+
+
 def _wraps_name(line: Line, following: Line) -> bool:
     """A large name set over two lines: the next line is one or two words in the same style,
-    right under it, that do not repeat the first line ("Jane Roe" / "JANE ROE")."""
+    right under it, that do not repeat the first line ("Jane Roe" / "JANE ROE"); the first
+    line may fall into cells of name words (a scan read with a wide space: "Juan" |
+    "Saturnino Cristian Ruben" / "Canizares")."""
     centre, following_centre = (line.x0 + line.x1) / 2, (following.x0 + following.x1) / 2
     return (
-        len(line.cells) == len(following.cells) == 1
+        len(following.cells) == 1
+        and (len(line.cells) == 1 or all(_is_name_words(cell.text) for cell in line.cells))
         and len(following.text.split()) <= 2
-        and abs(following.font_size - line.font_size) < 0.5
+        and abs(following.font_size - line.font_size) < max(0.5, SAME_SIZE_SHARE * line.font_size)
         and following.is_bold == line.is_bold
         and following.gap_above < 0.5 * line.font_size
         and not set(following.text.casefold().split()) <= set(line.text.casefold().split())
