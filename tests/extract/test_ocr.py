@@ -151,6 +151,20 @@ def test_an_unsure_heading_is_kept_but_thin_marks_are_not() -> None:
     ]
 
 
+def test_an_unsure_phone_number_beside_its_icon_is_kept() -> None:
+    words = [
+        _word(0, "Moscow,", 100, 220),
+        _word(0, "€,", 300, 330, score=0.4),  # the phone icon
+        _word(0, "6139343337", 340, 520, score=0.47),
+    ]
+    kept = keep_plausible_words(words)
+    assert [(w.text, w.score) for w in kept] == [
+        ("Moscow,", 0.9),
+        ("€,", 0.4),
+        ("6139343337", 0.5),
+    ]
+
+
 def test_a_skewed_page_is_straightened_line_by_line() -> None:
     slope = -0.02  # about 1.1 degrees
     words = [

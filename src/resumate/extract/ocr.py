@@ -21,6 +21,7 @@ its own calls (one page at a time per process; run more processes for more throu
 
 from __future__ import annotations
 
+import re
 import statistics
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -214,13 +215,17 @@ def font_px_from_ink(text: str, ink_height: float) -> float:
     return ink_height / share
 
 
+_NUMBER_RUN = re.compile(r"\d{7}")
+
+
 def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
     """Words worth keeping: confident ones, and unsure ones shaped like text.
 
-    A heading struck through by a rule ("Experience ____") is read with low confidence; a word
-    of four or more letters at least `MIN_UNSURE_HEIGHT_SHARE` of the usual word height is kept
-    at MIN_TEXT_SCORE. Thin marks read as letters (a rule's "me", "ee") are dropped. Other unsure
-    words stay as read: the box they join is judged by its best word.
+    A heading struck through by a rule ("Experience ____") is read with low confidence, and so
+    is a phone number beside its icon; a word of four or more letters or a run of seven digits,
+    at least `MIN_UNSURE_HEIGHT_SHARE` of the usual word height, is kept at MIN_TEXT_SCORE.
+    Thin marks read as letters (a rule's "me", "ee") are dropped. Other unsure words stay as
+    read: the box they join is judged by its best word.
     """
     sure = [w.y1 - w.y0 for w in words if w.score >= MIN_TEXT_SCORE]
     if not sure:
@@ -232,7 +237,7 @@ def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
             kept.append(word)
         elif word.y1 - word.y0 < MIN_UNSURE_HEIGHT_SHARE * usual:
             continue  # a thin mark (a rule, a border) read as letters
-        elif sum(ch.isalpha() for ch in word.text) >= 4:
+        elif sum(ch.isalpha() for ch in word.text) >= 4 or _NUMBER_RUN.search(word.text):
             kept.append(word._replace(score=MIN_TEXT_SCORE))
         else:  # its box decides (a sure word beside it keeps "318-4739" in "(642) 318-4739")
             kept.append(word)
