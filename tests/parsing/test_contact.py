@@ -78,6 +78,8 @@ def test_a_name_written_again_on_the_line_below_is_read_once() -> None:
         ("9 Moscow, Russia, RU", "Moscow", "RU"),  # a map pin read as "9" by OCR
         ("@ Berlin, Germany", "Berlin", "DE"),
         ("9 Main Street, Springfield", "Springfield", "US"),  # a real house number stays
+        ("Guildford, Surrey, GB", "Guildford", "GB"),  # Surrey, BC is a city elsewhere
+        ("Bengaluru, Karnataka, Karnataka", "Bengaluru", "IN"),  # a job board's region twice
     ],
 )
 def test_an_icon_read_before_the_place_is_not_part_of_it(

@@ -108,9 +108,9 @@ def _parse_place(text: str) -> dict[str, str] | None:
     if (ordered := _city_first(parsed, text)) is not parsed:
         return ordered
     if parsed and parsed.get("city") and (
-        gazetteer.match_city(parsed["city"]) or (parsed.get("region") and parsed.get("countryCode"))
+        gazetteer.match_city(parsed["city"]) or _town_region_country(parsed)
     ):
-        return parsed  # a known city, or a town with its region and country
+        return parsed
     anchored = _city_anchored(text)
     if anchored is not None:
         return anchored
@@ -123,6 +123,12 @@ def _parse_place(text: str) -> dict[str, str] | None:
         if retry and retry.get("city"):
             return {**retry, "postalCode": retry.get("postalCode") or postal.group(0)}
     return parsed
+
+
+def _town_region_country(parsed: dict[str, str]) -> bool:
+    """Read as exactly a town, its region and its country ("Guildford, Surrey, GB")."""
+    keys = {key for key, value in parsed.items() if value}
+    return keys == {"city", "region", "countryCode"} and parsed["city"] != parsed["region"]
 
 
 def _city_first(parsed: dict[str, str] | None, text: str) -> dict[str, str] | None:
