@@ -404,8 +404,9 @@ def _next_header_starts(lines: Sequence[Line], index: int, ceiling: int, before:
 def _wraps_onto(anchor: Line, line: Line) -> bool:
     """The anchor's first cell continues on `line` (see `_may_wrap`)."""
     targets = _wrapped_cells(anchor, line)
-    in_step = targets is not None and (len(line.cells) == 1 or targets[0] == 0)
-    return in_step and _may_wrap(anchor.cells[0], line, anchor)
+    if targets is None or (len(line.cells) > 1 and targets[0] != 0):
+        return False  # not wrapped, or a table row wrapped under another cell than the first
+    return _may_wrap(anchor.cells[0], line, anchor)
 
 
 def _may_wrap(cell: TextItem, line: Line, row: Line) -> bool:

@@ -130,8 +130,8 @@ def _url_rest(url: str, line: Line, following: Line) -> str:
 
 def _names_a_skill(url: str) -> bool:
     """A bare "domain" that is a technology's name ("ASP.NET"), not an address."""
-    return (
-        "/" not in url and not url.lower().startswith("www.") and (normalize_skill(url) is not None)
+    return "/" not in url and not url.lower().startswith("www.") and (
+        normalize_skill(url) is not None
     )
 
 
