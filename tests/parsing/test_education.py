@@ -234,3 +234,15 @@ def test_a_narrow_column_of_entries_without_dates_reads_each_entry_whole() -> No
         ("Loyola University New Orleans", "Bachelor of Science"),
         ("Lackawanna College", "Certification"),
     ]
+
+
+def test_a_field_written_again_after_a_degree_that_names_it_is_read_once() -> None:
+    lines = [
+        _line(0, "CIFP Cesar Manrique — Higher Technician in Web Application Development in Web "
+                 "Application Development", "Jan 2020 - Jan 2022"),
+    ]
+    assert _summary(lines) == [(
+        "CIFP Cesar Manrique",
+        "Higher Technician in Web Application Development",
+        "Web Application Development",
+    )]

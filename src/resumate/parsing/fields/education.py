@@ -126,6 +126,10 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
         # the rest of the degree's piece names the school ("B.Arch University of Oregon")
         pieces.append(Segment(area, degree.line, degree.bold))
         area = None
+    if study_type and area and (repeat := _REPEATED_AREA.fullmatch(area)):
+        # "Higher Technician in Web Development in Web Development": a degree that names its
+        # field, with the field written after it again
+        study_type, area = f"{study_type} in {repeat['area']}", repeat["area"]
     if degree is not None and area:
         area, pieces = _area_with_tail(area, degree, pieces)
     elif degree is not None and area is None:
@@ -160,6 +164,7 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
 _PROGRAMME = re.compile(
     r"^(?P<kind>[^,():]{2,40}?)(?:\s+(?:in|of|en|em|de|in der)\s+|:\s+)(?P<area>[A-Z].+)$"
 )
+_REPEATED_AREA = re.compile(r"(?P<area>.+) in (?P=area)")
 
 
 def _area_with_tail(
