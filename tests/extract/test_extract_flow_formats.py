@@ -37,6 +37,26 @@ def test_txt_splits_layout_runs_on_a_monospace_grid() -> None:
     assert (third.text, third.y0) == ("Acme  Corp", TXT_LINE_HEIGHT_PT)
 
 
+def test_txt_words_broken_at_a_soft_hyphen_in_a_paragraph_are_joined() -> None:
+    text = (
+        "Part of a small team writing Infrastructure-as-Code and configuration man\u00ad"
+        "            Oct 2016\n"
+        "agement for the new identity service.\n"
+        "Bach\u00ad Coventry University, Communications Engineering\n"
+        "elor\n"
+    )
+    items = _extract(text.encode(), "cv.txt").pages[0].items
+    texts = [item.text for item in items]
+    assert texts[:3] == [
+        "Part of a small team writing Infrastructure-as-Code and configuration management",
+        "Oct 2016",
+        "for the new identity service.",
+    ]
+    assert items[1].x0 == text.index("Oct") * 6.0  # the date column stays where it was
+    assert "Bach Coventry University, Communications Engineering" in texts  # a narrow column
+    assert "elor" in texts
+
+
 def test_txt_flow_unless_columns_line_up() -> None:
     prose = "\n".join(f"Line {i} of an ordinary resume" for i in range(10))
     assert _extract(prose.encode(), "cv.txt").flow

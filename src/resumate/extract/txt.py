@@ -40,10 +40,11 @@ def extract(data: bytes, options: ParseOptions) -> Document:
 
 def layout_text(text: str) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    lines = join_soft_hyphens([line.expandtabs(8) for line in lines])
     items: list[TextItem] = []
     second_run_columns: list[int] = []
     for number, raw_line in enumerate(lines):
-        line = clean_text(raw_line.expandtabs(8), collapse_spaces=False)
+        line = clean_text(raw_line, collapse_spaces=False)
         runs = list(_RUN.finditer(line))
         if len(runs) > 1:
             second_run_columns.append(runs[1].start())
@@ -66,6 +67,44 @@ def layout_text(text: str) -> Document:
     return Document(
         format="txt", pages=(page,), flow=not _has_columns(second_run_columns, non_blank)
     )
+
+
+MIN_HYPHENATED_RUN_CHARS = 40
+_SOFT_HYPHEN_END = re.compile("\u00ad(?= |$)")
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def join_soft_hyphens(lines: list[str]) -> list[str]:
+    """A word of a paragraph broken at a soft hyphen ("configuration man\u00ad" / "agement")
+    joined again: the rest is the first word of the next line's run that starts in the same
+    column (text as `pdftotext -layout` writes it). The rest takes the spaces after the hyphen
+    and leaves spaces behind, so the other columns stay where they are. Words in a narrow
+    column (a line shorter than `MIN_HYPHENATED_RUN_CHARS`) are left as they are."""
+    out = list(lines)
+    for number in range(len(out) - 1):
+        for hyphen in reversed(list(_SOFT_HYPHEN_END.finditer(out[number]))):
+            line, below = out[number], out[number + 1]
+            start = _run_start(line, hyphen.start())
+            if hyphen.start() - start < MIN_HYPHENATED_RUN_CHARS:
+                continue  # a narrow column ("Bach-" / "elor"): its words stay as written
+            rest = _LOWER_WORD.match(below, start)
+            if rest is None or not rest.group().islower() or (start and below[start - 1] != " "):
+                continue
+            word = rest.group()
+            after = line[hyphen.end() :]
+            room = 1 + len(after) - len(after.lstrip(" "))  # the hyphen's place and the gap
+            keep = max(MIN_COLUMN_GAP_SPACES, room - len(word)) if after.strip() else 0
+            out[number] = line[: hyphen.start()] + word + " " * keep + after.lstrip(" ")
+            out[number + 1] = below[:start] + " " * len(word) + below[rest.end() :]
+    return out
+
+
+def _run_start(line: str, index: int) -> int:
+    """Where the run of words holding `index` starts (runs are apart by wide gaps)."""
+    for run in _RUN.finditer(line):
+        if run.start() <= index < run.end() + 1:
+            return run.start()
+    return index
 
 
 def _has_columns(columns: list[int], non_blank_lines: int) -> bool:
