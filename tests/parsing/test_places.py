@@ -5,13 +5,24 @@ from resumate.parsing.places import is_place, names_only_places, split_commas
 
 @pytest.mark.parametrize(
     "text",
-    ["Austin, TX", "Morocco/Remote", "Milwaukee WI", "Buenos Aires City", "Addison, Texas"],
+    [
+        "Austin, TX",
+        "Morocco/Remote",
+        "Milwaukee WI",
+        "Buenos Aires City",
+        "Addison, Texas",
+        "Germantown, MD / Remote",
+        "Baltimore, MD & Washington, DC",
+    ],
 )
 def test_places(text: str) -> None:
     assert is_place(text)
 
 
-@pytest.mark.parametrize("text", ["Acme Co", "Senior Engineer", "ECAM (Lyon, France)", "Python"])
+@pytest.mark.parametrize(
+    "text",
+    ["Acme Co", "Senior Engineer", "ECAM (Lyon, France)", "Python", "Johnson & Johnson"],
+)
 def test_not_places(text: str) -> None:
     assert not is_place(text)
 

@@ -26,9 +26,13 @@ def split_commas(text: str) -> list[str]:
 
 def is_place(text: str) -> bool:
     """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
-    region or country ("Addison, Texas")."""
+    region or country ("Addison, Texas"), or each of its spaced alternatives does
+    ("Germantown, MD / Remote", "Baltimore, MD & Washington, DC")."""
     if names_only_places(text):
         return True
+    alternatives = _ALTERNATIVES.split(text)
+    if len(alternatives) > 1:
+        return all(is_place(alternative) for alternative in alternatives)
     parsed = gazetteer.parse_location(text)
     return bool(
         parsed
@@ -37,6 +41,9 @@ def is_place(text: str) -> bool:
         and not parsed.get("address")
         and len(text.split()) <= 6
     )
+
+
+_ALTERNATIVES = re.compile(r"\s+[/&]\s+")
 
 
 def names_only_places(text: str) -> bool:
