@@ -474,3 +474,17 @@ def test_a_table_rows_cells_wrapped_onto_the_next_line_join_their_cells() -> Non
         "Innoplexus Consulting Pvt. Ltd.",
         "Vice President - User Experience",
     )
+
+
+def test_a_place_after_a_comma_is_the_location_not_the_employer() -> None:
+    lines = [
+        _line(0, "Seasoned Software Engineer, Project Manager", "2019 - 2023"),
+        _line(1, "Independent Contractor, Europe"),
+        _line(2, "• Built platforms for clients", x0=60),
+    ]
+    (work,), _meta = extract_work(lines, today=TODAY)
+    assert (work.name, work.position, work.location) == (
+        "Independent Contractor",
+        "Seasoned Software Engineer, Project Manager",
+        "Europe",
+    )

@@ -295,6 +295,8 @@ def _best_roles(segments: Sequence[Segment], *, order: bool | None) -> Roles:
     if len(candidates) == 1:
         best = _single_roles(candidates[0], location)
     for a, b, cost, position_first in pairs:
+        if cost and position_first and _is_location(b.text):
+            continue  # "Independent Contractor, Europe": the place after the comma is no employer
         score = _pair_score(a, b) - cost
         if order is not None:
             score += 0.5 if position_first == order else -0.5
