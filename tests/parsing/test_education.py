@@ -246,3 +246,16 @@ def test_a_field_written_again_after_a_degree_that_names_it_is_read_once() -> No
         "Higher Technician in Web Application Development",
         "Web Application Development",
     )]
+
+
+def test_dates_then_a_long_degree_then_the_school_one_a_line_is_one_entry() -> None:
+    lines = [
+        _line(0, "Aug 2004 - Jun 2011"),
+        _line(1, "Bachelor of Science Geographic Information Systems and Analytical Cartography"),
+        _line(2, "The Ohio State University"),
+    ]
+    assert _summary(lines) == [(
+        "The Ohio State University",
+        "Bachelor of Science",
+        "Geographic Information Systems and Analytical Cartography",
+    )]

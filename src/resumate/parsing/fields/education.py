@@ -54,18 +54,32 @@ def extract_education(
 
 def _with_degree_below(block: EntryBlock, *, today: dt.date) -> EntryBlock:
     """The degree set on its own line under a header that names none (the school beside the
-    dates, then "Bachelor: Economics" indented below) belongs to the header."""
+    dates, then "Bachelor: Economics" indented below) belongs to the header, and so does the
+    school on the line under that degree when the header names no school either (the dates,
+    the degree, the school: one a line)."""
     if not block.body or any(lexicon.match_degree(s.text) for s in block.segments):
         return block
     below = block.body[0]
     if not is_title_like(below) or not lexicon.match_degree(below.text):
         return block
+    taken = [below]
+    school = block.body[1] if len(block.body) > 1 else None
+    if (
+        school is not None
+        and is_title_like(school)
+        and lexicon.looks_like_institution(school.text) >= SCHOOL_BELOW_MIN
+        and not any(lexicon.looks_like_institution(s.text) >= 0.5 for s in block.segments)
+    ):
+        taken.append(school)
     return replace(
         block,
-        header=(*block.header, below),
-        body=block.body[1:],
-        segments=(*block.segments, *header_segments([below], today=today)),
+        header=(*block.header, *taken),
+        body=block.body[len(taken) :],
+        segments=(*block.segments, *header_segments(taken, today=today)),
     )
+
+
+SCHOOL_BELOW_MIN = 0.8
 
 
 def _side_by_side_rows(lines: Sequence[Line], *, today: dt.date) -> list[Line]:
