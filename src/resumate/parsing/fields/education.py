@@ -17,13 +17,8 @@ from dataclasses import replace
 from resumate.parsing import gazetteer, lexicon
 from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
-from resumate.parsing.fields.entries import (
-    EntryBlock,
-    Segment,
-    header_segments,
-    is_title_like,
-    split_entries,
-)
+from resumate.parsing.fields.entries import EntryBlock, is_title_like, split_entries
+from resumate.parsing.fields.headers import Segment, header_segments
 from resumate.parsing.fields.work import put_dates
 from resumate.parsing.lines import Line
 from resumate.parsing.places import split_commas

@@ -21,14 +21,9 @@ from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parsing.fields.entries import (
-    EM_DASH,
-    Segment,
-    body_text,
-    split_entries,
-    split_header,
-)
+from resumate.parsing.fields.entries import body_text, split_entries
 from resumate.parsing.fields.grid import read_grid_columns
+from resumate.parsing.fields.headers import EM_DASH, Segment, split_header
 from resumate.parsing.lines import Line
 from resumate.schema import (
     Award,

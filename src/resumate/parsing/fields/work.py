@@ -22,12 +22,8 @@ from resumate.parsing import gazetteer, lexicon
 from resumate.parsing.chars import has_digit
 from resumate.parsing.dates import DateRange
 from resumate.parsing.fields.common import FieldSink, Scored, clamp
-from resumate.parsing.fields.entries import (
-    EntryBlock,
-    Segment,
-    body_text,
-    split_entries,
-)
+from resumate.parsing.fields.entries import EntryBlock, body_text, split_entries
+from resumate.parsing.fields.headers import Segment
 from resumate.parsing.lines import Line
 from resumate.parsing.places import is_place, split_commas
 from resumate.schema import FieldMeta, Volunteer, Work
