@@ -12,7 +12,7 @@ from resumate.document import TextItem
 from resumate.parsing.headings import match_section_title
 
 HEADING_CELL_MIN_SIZE_RATIO = 1.2
-SAME_EDGE_PT = 3.0
+ALIGNED_EDGE_PT = 3.0
 COLUMN_LOOKAHEAD_ROWS = 3
 SAME_SIZE_PT = 0.5
 
@@ -58,7 +58,7 @@ def _beside_a_column(
     if below and all(cell.x1 < heading.x0 for cell in below[0]):
         after = below[0][0]
         if (
-            abs(after.x0 - first.x0) <= SAME_EDGE_PT
+            abs(after.x0 - first.x0) <= ALIGNED_EDGE_PT
             and abs(after.font_size - first.font_size) <= SAME_SIZE_PT
         ):
             return True
@@ -69,7 +69,7 @@ def _beside_a_column(
 
 
 def _aligned(cell: TextItem, other: TextItem) -> bool:
-    return abs(cell.x0 - other.x0) <= SAME_EDGE_PT or abs(cell.x1 - other.x1) <= SAME_EDGE_PT
+    return abs(cell.x0 - other.x0) <= ALIGNED_EDGE_PT or abs(cell.x1 - other.x1) <= ALIGNED_EDGE_PT
 
 
 def _wraps_label(cell: TextItem, above: tuple[TextItem, ...]) -> bool:

@@ -241,9 +241,9 @@ def assign_roles(blocks: Sequence[EntryBlock]) -> list[Roles]:
     previous_company: Segment | None = None
     for block, first in zip(blocks, firsts, strict=True):
         role = first
-        if abs(first.margin) < AMBIGUOUS_MARGIN and habit is not None:
+        if habit is not None and abs(first.margin) < AMBIGUOUS_MARGIN:
             role = _best_roles(block.segments, order=habit)
-        if habit is not None and (role.position is None or role.company is None):
+        elif habit is not None and (role.position is None or role.company is None):
             role = _split_as_the_others(block, role, habit)
         if role.company is None and role.position is not None and previous_company is not None:
             role = replace(role, company=previous_company, margin=role.margin * 0.5)
