@@ -8,6 +8,7 @@ from resumate.parsing.fields.contact import find_email, find_phone
 from resumate.parsing.fields.links import (
     find_links,
     profiles_behind_links,
+    profiles_beside_icons,
     profiles_under_labels,
 )
 from resumate.parsing.fields.location import find_location
@@ -413,6 +414,54 @@ def test_a_profile_grid_without_link_targets_gives_profiles_and_a_target_wins() 
     ]
     linked = _grid_document(links=("https://www.linkedin.com/in/jane-doe-1a2b",))
     basics = parse_document(linked, today=today).resume.basics
+    assert [p.url for p in basics.profiles] == [
+        "https://www.linkedin.com/in/jane-doe-1a2b",
+        "https://github.com/jdoe41",
+    ]
+
+
+def test_a_network_icon_before_a_user_name_is_a_profile() -> None:
+    lines = [
+        _grid_row(0, "\uf3c5 Berlin, DE", "\uf0e0 jane@example.org", "\uf09b jdoe41"),
+        _grid_row(1, "\uf08c jane-doe-12 \ue61b @jdoe"),
+        _grid_row(2, "\uf08c Jane Doe"),  # a label: the address is only a link
+        _grid_row(3, "\uf09b GitHub"),
+        _grid_row(4, "\uf08c linkedin.com/in/jane"),  # an address: find_links reads it
+        _grid_row(5, "\uf4f6 @jdoe"),  # Mastodon: the server is not known
+    ]
+    found = profiles_beside_icons(lines)
+    assert [(p.network, p.username, p.url) for p, _scored in found] == [
+        ("GitHub", "jdoe41", "https://github.com/jdoe41"),
+        ("LinkedIn", "jane-doe-12", "https://www.linkedin.com/in/jane-doe-12"),
+        ("Twitter", "jdoe", "https://twitter.com/jdoe"),
+        ("Mastodon", "jdoe", None),
+    ]
+    assert all(scored.features == ("network_icon",) for _p, scored in found)
+
+
+def test_an_icon_profile_adds_only_a_network_no_link_target_names() -> None:
+    rows = [
+        ("Jane Doe",),
+        ("\uf0e0 jane@example.org", "\uf09b jdoe41", "\uf08c jane-doe"),
+        ("Experience",),
+        ("Engineer, Acme Corp, 2020 - 2024",),
+    ]
+    items = tuple(
+        TextItem(
+            text,
+            60.0 + 150 * i,
+            100 + 20.0 * row,
+            60.0 + 150 * i + 6 * len(text),
+            100 + 20.0 * row + 10,
+            font_size=10,
+        )
+        for row, cells in enumerate(rows)
+        for i, text in enumerate(cells)
+    )
+    document = Document(
+        "pdf", (Page(0, 612, 792, items),), links=("https://www.linkedin.com/in/jane-doe-1a2b",)
+    )
+    basics = parse_document(document, today=dt.date(2026, 1, 1)).resume.basics
     assert [p.url for p in basics.profiles] == [
         "https://www.linkedin.com/in/jane-doe-1a2b",
         "https://github.com/jdoe41",

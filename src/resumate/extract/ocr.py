@@ -12,6 +12,8 @@ under a lock. Neither touches the network: both read models that ship inside the
    `SPLIT_GAP_LINE_HEIGHTS` x the line height starts a new box (two columns, "Title .... Date"),
    as the PDF extractor does with its text items. A box's font size is its words' median, each
    word's ink height divided by the share of the em its letters span (`font_px_from_ink`).
+   An icon before a word (a network's logo, a pin, an envelope) is written as the icon-font
+   character a born-digital PDF would carry (`with_icons`, see icons.py).
 2. `RapidOcrEngine`: RapidOCR (PP-OCRv4) on onnxruntime, the fallback where tesserocr is missing.
    It is accurate but 10-20 x slower on dense pages (its recognition model dominates).
 
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from resumate.document import TextItem
 from resumate.errors import OcrUnavailableError
+from resumate.extract import icons
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -169,7 +172,7 @@ class TesseractEngine:
                 words = list(self._words(scale))
             finally:
                 self._api.Clear()
-        words = straighten(keep_plausible_words(words))
+        words = straighten(keep_plausible_words(with_icons(gray, words, scale)))
         return [_pad_height(box) for box in group_words_into_boxes(words)]
 
     def _words(self, scale: float) -> Iterator[OcrWord]:
@@ -186,6 +189,40 @@ class TesseractEngine:
             x0, y0, x1, y1 = (value / scale for value in bounds)
             score = max(0.0, word.Confidence(level)) / 100.0
             yield OcrWord(line, text, x0, y0, x1, y1, score, font_px_from_ink(text, y1 - y0))
+
+
+def with_icons(gray: Image, words: list[OcrWord], scale: float) -> list[OcrWord]:
+    """`words` with each icon `icons.name_icons` finds in `gray` (the image they were read
+    from, `scale` x their size) written as its icon-font character, sure and of its line's
+    size: a stray reading ("©") is replaced, a dropped icon inserted before its word."""
+    found = icons.name_icons(
+        gray,
+        [
+            icons.IconWord(
+                w.text,
+                w.x0 * scale,
+                w.y0 * scale,
+                w.x1 * scale,
+                w.y1 * scale,
+                w.font_px * scale,
+                w.score,
+            )
+            for w in words
+        ],
+    )
+    if not found:
+        return words
+    result = list(words)
+    for icon in reversed(found):  # from the end, so earlier indices stay valid
+        word = words[icon.index]
+        x0, y0, x1, y1 = (value / scale for value in icon.box)
+        read = OcrWord(word.line, icon.char, x0, y0, x1, y1, 1.0, word.font_px)
+        if icon.replaces:
+            following = words[icon.index + 1] if icon.index + 1 < len(words) else word
+            result[icon.index] = read._replace(font_px=following.font_px)
+        else:
+            result.insert(icon.index, read)
+    return result
 
 
 # Share of the font size that a word's ink spans (Latin fonts: x-height about 0.5 em, capitals

@@ -29,6 +29,7 @@ from resumate.parsing.fields.common import (
 from resumate.parsing.fields.links import (
     find_links,
     profiles_behind_links,
+    profiles_beside_icons,
     profiles_under_labels,
 )
 from resumate.parsing.fields.location import find_location
@@ -70,14 +71,15 @@ def extract_basics(
     urls, profiles = find_links(personal)
     profiles += profiles_behind_links(link_targets, known=[p.url or "" for p, _ in profiles])
     networks = {p.network for p, _ in profiles}  # a link's own target before a guess from a name
-    profiles += [
-        pair for pair in profiles_under_labels(personal) if pair[0].network not in networks
-    ]
+    for guessed in (profiles_under_labels(personal), profiles_beside_icons(personal)):
+        profiles += [pair for pair in guessed if pair[0].network not in networks]
+        networks |= {p.network for p, _ in guessed}
     # the first of the most likely: a link on a contact line before one mentioned in prose
     basics.url = sink.put("basics.url", max(urls, key=_confidence) if urls else None)
     for i, (profile, scored) in enumerate(profiles):
         basics.profiles.append(profile)
-        sink.metas[f"basics.profiles[{i}].url"] = scored.meta()
+        field = "url" if profile.url else "username"
+        sink.metas[f"basics.profiles[{i}].{field}"] = scored.meta()
     if location:
         loc = location.value[1]
         basics.location = loc

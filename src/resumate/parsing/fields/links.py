@@ -61,6 +61,46 @@ _PROFILE_PREFIXES = frozenset(
         if part and not part.startswith("@")
     }
 )
+# Font Awesome's network icons, as a PDF's text layer (or OCR, see extract/icons.py) carries
+# them before a user name: "\uf09b jdoe". X's icon stands for Twitter, whose addresses still work.
+ICON_NETWORKS = {
+    "\uf08c": "linkedin.com",
+    "\uf0e1": "linkedin.com",
+    "\ue7d0": "linkedin.com",
+    "\uf09b": "github.com",
+    "\uf092": "github.com",
+    "\uf113": "github.com",
+    "\uf099": "twitter.com",
+    "\uf081": "twitter.com",
+    "\ue61b": "twitter.com",
+    "\ue61a": "twitter.com",
+    "\uf296": "gitlab.com",
+    "\uf16c": "stackoverflow.com",
+    "\uf16d": "instagram.com",
+    "\uf09a": "facebook.com",
+    "\uf082": "facebook.com",
+    "\uf39e": "facebook.com",
+    "\uf23a": "medium.com",
+    "\uf5fa": "kaggle.com",
+    "\uf8d2": "orcid.org",
+    "\uf4f8": "researchgate.net",
+    "\uf1bc": "spotify.com",
+    "\uf167": "youtube.com",
+    "\uf17d": "dribbble.com",
+    "\uf1b4": "behance.net",
+    "\uf171": "bitbucket.org",
+    "\uf1cb": "codepen.io",
+    "\uf5f7": "hackerrank.com",
+    "\uf4f6": "mastodon.social",
+    "\uf1a1": "reddit.com",
+    "\uf2c6": "t.me",
+    "\uf168": "xing.com",
+    "\ue671": "bsky.app",
+}
+# the user name ends its cell, or the next icon or separator follows ("\uf08c Jane Doe" is a label)
+_ICON_HANDLE = re.compile(
+    f"([{''.join(ICON_NETWORKS)}])\\s*@?(\\w[\\w.-]{{1,39}})(?=\\s*(?:$|[\ue000-\uf8ff|•·,;]))"
+)
 _USER_NETWORK = re.compile(r"@?([\w.-]{2,40})\s*\(\s*([A-Za-z][\w .]{0,20})\s*\)")
 _NETWORK_USER = re.compile(r"\b([A-Za-z][\w ]{0,15}?)\s*:\s*@?([\w.-]{2,40})\b(?!:)")
 
@@ -201,6 +241,24 @@ def profiles_under_labels(scope: Sequence[Line]) -> list[tuple[Profile, Scored]]
                 url = template.format(username)
                 profile = Profile(network=network, username=username, url=url)
                 found.append((profile, Scored(url, 0.7, (line, below), ("network_label_above",))))
+    return found
+
+
+def profiles_beside_icons(scope: Sequence[Line]) -> list[tuple[Profile, Scored]]:
+    """Profiles written as a network's icon and a user name ("\uf09b jdoe"), the way resume
+    templates set them when the address is only a link or not given at all."""
+    found: list[tuple[Profile, Scored]] = []
+    for line in scope:
+        for match in (m for cell in line.cells for m in _ICON_HANDLE.finditer(cell.text)):
+            username = match.group(2).rstrip(".")
+            if _network_named(username) is not None:  # "\uf09b GitHub": a label, no name
+                continue
+            domain = ICON_NETWORKS[match.group(1)]
+            network, template = NETWORKS[domain]
+            # a Mastodon name lives on a server the icon does not name: no address is guessed
+            url = None if domain == "mastodon.social" else template.format(username)
+            profile = Profile(network=network, username=username, url=url)
+            found.append((profile, Scored(url or username, 0.7, (line,), ("network_icon",))))
     return found
 
 
