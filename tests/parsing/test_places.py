@@ -13,6 +13,9 @@ from resumate.parsing.places import is_place, names_only_places, split_commas
         "Addison, Texas",
         "Germantown, MD / Remote",
         "Baltimore, MD & Washington, DC",
+        "Plano, Texas, [address]",
+        "Paris, [address",  # an anonymised resume's placeholder, its bracket cut off
+        "[address], [address]",
     ],
 )
 def test_places(text: str) -> None:
@@ -21,7 +24,15 @@ def test_places(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Acme Co", "Senior Engineer", "ECAM (Lyon, France)", "Python", "Johnson & Johnson"],
+    [
+        "Acme Co",
+        "Senior Engineer",
+        "ECAM (Lyon, France)",
+        "Python",
+        "Johnson & Johnson",
+        "SOGETI [address]",  # a name with a placeholder in it
+        "Acme, [address]",
+    ],
 )
 def test_not_places(text: str) -> None:
     assert not is_place(text)

@@ -488,3 +488,17 @@ def test_a_place_after_a_comma_is_the_location_not_the_employer() -> None:
         "Seasoned Software Engineer, Project Manager",
         "Europe",
     )
+
+
+def test_an_employer_keeps_a_redacted_place_out_of_its_name() -> None:
+    lines = [
+        _line(0, "Capital One, Software Engineering Manager", "Plano, Texas, [address]"),
+        _line(1, "2021 - 2023"),
+        _line(2, "Banque Internationale à [address], [address], Developer", "2019 - 2021"),
+        _line(3, "• Led the platform team", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Capital One", "Software Engineering Manager"),
+        ("Banque Internationale à [address]", "Developer"),
+    ]

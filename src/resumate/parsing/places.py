@@ -1,7 +1,7 @@
 """Whether a piece of text names a place: a city, region, country or "Remote"-like word.
 
-Primary rule: every comma or slash part is a known city, country, US state code or a remote
-word ("Morocco/Remote", "Austin, TX"). Fallback: the whole parses as a town in a region or
+Primary rule: every comma or slash part is a known city, country, US state code, a remote
+word or a redaction placeholder ("Morocco/Remote", "Austin, TX", "Paris, [address]"). Fallback: the whole parses as a town in a region or
 country ("Addison, Texas").
 """
 
@@ -26,10 +26,15 @@ def split_commas(text: str) -> list[str]:
 
 def is_place(text: str) -> bool:
     """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
-    region or country ("Addison, Texas"), or each of its spaced alternatives does
+    region or country ("Addison, Texas", also beside redacted parts), or each of its spaced
+    alternatives does
     ("Germantown, MD / Remote", "Baltimore, MD & Washington, DC")."""
     if names_only_places(text):
         return True
+    parts = split_commas(text)
+    named = [part for part in parts if not _REDACTED_PLACE.fullmatch(part)]
+    if len(named) < len(parts):  # "Plano, Texas, [address]"
+        return not named or is_place(", ".join(named))
     alternatives = _ALTERNATIVES.split(text)
     if len(alternatives) > 1:
         return all(is_place(alternative) for alternative in alternatives)
@@ -58,6 +63,9 @@ _REMOTE = re.compile(
 )
 
 
+# what anonymised resumes put where a place was ("[address]"; the bracket may be cut off)
+_REDACTED_PLACE = re.compile(r"\[(?:address|location|city|redacted|removed)\]?", re.IGNORECASE)
+
 _CITY_WITH_SUFFIX = re.compile(
     r"(?:Greater\s+)?(?P<city>.+?)\s(?:City|Area|Metro(?:politan)? Area)"
 )
@@ -68,6 +76,8 @@ def is_place_part(part: str) -> bool:
     if not part or len(part.split()) > 5:
         return False
     if _REMOTE.match(part) or gazetteer.match_country(part) or gazetteer.match_city(part):
+        return True
+    if _REDACTED_PLACE.fullmatch(part):
         return True
     if (named := _CITY_WITH_SUFFIX.fullmatch(part)) and gazetteer.match_city(named["city"]):
         return True  # "Buenos Aires City", "Greater Boston Area"
