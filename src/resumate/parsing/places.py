@@ -1,8 +1,8 @@
 """Whether a piece of text names a place: a city, region, country or "Remote"-like word.
 
 Primary rule: every comma or slash part is a known city, country, US state code, a remote
-word or a redaction placeholder ("Morocco/Remote", "Austin, TX", "Paris, [address]"). Fallback: the whole parses as a town in a region or
-country ("Addison, Texas").
+word or a redaction placeholder ("Morocco/Remote", "Austin, TX", "Paris, [address]").
+Fallback: the whole parses as a town in a region or country ("Addison, Texas").
 """
 
 from __future__ import annotations
