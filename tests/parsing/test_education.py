@@ -259,3 +259,17 @@ def test_dates_then_a_long_degree_then_the_school_one_a_line_is_one_entry() -> N
         "Bachelor of Science",
         "Geographic Information Systems and Analytical Cartography",
     )]
+
+
+def test_a_school_named_with_a_hyphen_beside_an_em_dash_stays_whole() -> None:
+    lines = [
+        _line(0, "INSA Lyon - Institut National des Sciences Appliquées de Lyon — MSc in "
+                 "Information Technology", "Sep 2003 – Sep 2006"),
+        _line(1, "University of Maryland — Bachelor of Science - BS, Computer Science",
+              "2018 – 2022"),
+    ]
+    assert _summary(lines) == [
+        ("INSA Lyon - Institut National des Sciences Appliquées de Lyon", "MSc",
+         "Information Technology"),
+        ("University of Maryland", "Bachelor of Science", "Computer Science"),
+    ]

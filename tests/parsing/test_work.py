@@ -502,3 +502,17 @@ def test_an_employer_keeps_a_redacted_place_out_of_its_name() -> None:
         ("Capital One", "Software Engineering Manager"),
         ("Banque Internationale à [address]", "Developer"),
     ]
+
+
+def test_where_an_em_dash_parts_the_header_a_hyphen_stays_in_its_part() -> None:
+    lines = [
+        _line(0, "Software Engineer - Frontend & API — Ugam, Bengaluru", "Dec 2021 – Mar 2023"),
+        _line(1, "• Built the public API", x0=60),
+        _line(2, "Frontend/Mobile Developer — Wavy - Paris, France", "Dec 2017 – Aug 2018"),
+        _line(3, "• Shipped the mobile app", x0=60),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position, w.location) for w in works] == [
+        ("Ugam", "Software Engineer - Frontend & API", "Bengaluru"),
+        ("Wavy", "Frontend/Mobile Developer", "Paris, France"),  # a place after the hyphen
+    ]

@@ -27,6 +27,7 @@ from resumate.parsing.fields.common import (
     words,
 )
 from resumate.parsing.lines import ALIGNED_PT, WRAP_GAP_EM, Line, fills_its_room
+from resumate.parsing.places import is_place, split_commas
 
 MAX_WRAPPED_WORDS = 2
 MAX_PROSE_FREE_WORDS = 6
@@ -86,6 +87,8 @@ _CONNECTORS = {
 SEPARATORS = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s+-\s+|\s{3,}")
 EM_DASH = " — "
 _SEPARATORS_BESIDE_EM_DASH = re.compile(r"\s+[•·@]\s+|\s*[—|]\s*|\s{3,}")
+_SEPARATORS_BUT_HYPHEN = re.compile(r"\s+[•·@]\s+|\s*[–—|]\s*|\s{3,}")
+_HYPHEN = " - "
 # "Engineer at Acme" (not "University of Illinois at Chicago"), "Ingénieur chez Acme",
 # "Entwickler bei Acme"
 _AT = re.compile(r"\s+(?:at|chez|bei)\s+")
@@ -164,6 +167,16 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+def _at_hyphen(text: str) -> list[str]:
+    """Where the em dash parts a header, a hyphen is part of a part's text ("Software Engineer
+    - Frontend & API — Ugam"), unless a place or a degree follows it ("Wavy - Paris, France",
+    "Bachelor of Science - BS, Computer Science")."""
+    head, hyphen, tail = text.partition(_HYPHEN)
+    if hyphen and (is_place(tail) or lexicon.match_degree(split_commas(tail)[0]) is not None):
+        return [head, tail]
+    return [text]
+
+
 def _split_at(text: str) -> list[str]:
     match = _AT.search(text)
     if match is None or lexicon.looks_like_institution(text[: match.start()]) >= 0.5:
@@ -230,10 +243,12 @@ def split_header(
     prose: list[str] = []
     in_prose = False
     for line, cell, text in _header_cells(lines, today=today):
-        separators = SEPARATORS
+        pieces = SEPARATORS.split(text)
         if em_dash_first and EM_DASH in text:
-            separators = _SEPARATORS_BESIDE_EM_DASH
-        for piece in separators.split(text):
+            pieces = _SEPARATORS_BESIDE_EM_DASH.split(text)
+        elif EM_DASH in text and _HYPHEN in text:
+            pieces = [p for piece in _SEPARATORS_BUT_HYPHEN.split(text) for p in _at_hyphen(piece)]
+        for piece in pieces:
             piece = clean(piece)
             if not piece or not has_letter(piece):
                 continue
