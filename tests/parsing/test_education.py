@@ -273,3 +273,9 @@ def test_a_school_named_with_a_hyphen_beside_an_em_dash_stays_whole() -> None:
          "Information Technology"),
         ("University of Maryland", "Bachelor of Science", "Computer Science"),
     ]
+
+
+def test_without_a_school_word_the_name_after_at_is_the_school() -> None:
+    lines = [_line(0, "Course Object Oriented with Java at Coursera", "Feb 2018 - May 2018")]
+    [(institution, _study_type, area)] = _summary(lines)
+    assert (institution, area) == ("Coursera", "Course Object Oriented with Java")

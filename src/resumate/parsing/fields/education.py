@@ -352,15 +352,24 @@ def _find_institution(segments: Sequence[Segment]) -> Scored | None:
     )
     if score >= 0.5:
         return Scored(best.text, 0.7 + 0.25 * score, (best.line,), ("institution_words",))
-    # No school word: the first name that is not mostly a field of study ("SENA" after
+    # No school word: the name written after "at" ("Course Object Oriented with Java at
+    # Coursera"), else the first name that is not mostly a field of study ("SENA" after
     # "Data Network Technologist"), else the least field-like one.
     fieldness = [lexicon.looks_like_field_of_study(s.text) for s in segments]
-    pick = next((i for i, f in enumerate(fieldness) if f <= 0.5), None)
+    pick = next((i for i, s in enumerate(segments) if _follows_at(s)), None)
+    if pick is None:
+        pick = next((i for i, f in enumerate(fieldness) if f <= 0.5), None)
     if pick is None:
         pick = min(range(len(segments)), key=lambda i: (fieldness[i], i))
     confidence = 0.5 if fieldness[pick] <= 0.5 else 0.35
     name = segments[pick]
     return Scored(name.text, confidence, (name.line,), ("not_field_like",))
+
+
+def _follows_at(segment: Segment) -> bool:
+    """The segment was written right after "at" (or "@") in its line."""
+    text = segment.line.text
+    return f" at {segment.text}" in text or f"@ {segment.text}" in text
 
 
 def _with_place(institution: Scored | None, pieces: Sequence[Segment]) -> Scored | None:
