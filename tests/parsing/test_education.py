@@ -279,3 +279,25 @@ def test_without_a_school_word_the_name_after_at_is_the_school() -> None:
     lines = [_line(0, "Course Object Oriented with Java at Coursera", "Feb 2018 - May 2018")]
     [(institution, _study_type, area)] = _summary(lines)
     assert (institution, area) == ("Coursera", "Course Object Oriented with Java")
+
+
+def _tight(index: int, text: str) -> Line:
+    """A line set right under the one above (a wrapped header's tail)."""
+    item = TextItem(text, 50.0, 14.0 * index, 50.0 + 5 * len(text), 14.0 * index + 10, font_size=10)
+    return Line(index, 0, (item,), gap_above=1.0)
+
+
+def test_a_school_wrapped_after_a_joining_word_is_read_whole_after_its_degree() -> None:
+    lines = [
+        _line(0, "High School Mathematics and Computer Science at Gatton Academy of",
+              "Aug 2008 - May 2010"),
+        _tight(1, "Mathematics and Science"),
+        _line(3, "University Technological Degree (DUT) Information Technology at",
+              "Sept 1997 - Jun 1998"),
+        _tight(4, "Université Paris XI (Orsay, FR)"),
+    ]
+    assert _summary(lines) == [
+        ("Gatton Academy of Mathematics and Science", "High School",
+         "Mathematics and Computer Science"),
+        ("Université Paris XI (Orsay, FR)", "Degree (DUT)", "Information Technology"),
+    ]

@@ -116,16 +116,12 @@ def _is_dates(text: str, today: dt.date) -> bool:
 
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     pieces = _pieces(block.segments)
-    degree = next(
-        (
-            p
-            for p in pieces
-            if lexicon.match_degree(p.text)
-            and not _names_school(p.text)
-            and not _ends_in_state_code(p.text)
-        ),
-        None,
-    )
+    degrees = [
+        p for p in pieces if lexicon.match_degree(p.text) and not _ends_in_state_code(p.text)
+    ]
+    degree = next((p for p in degrees if not _names_school(p.text)), None)
+    if degree is None:  # a degree with a school word: "High School Maths at Gatton Academy"
+        degree = next((p for p in degrees if _precedes_at_a_school(p, pieces)), None)
     study_type = area = None
     if degree is not None:
         study_type, area = lexicon.split_degree_area(degree.text)
@@ -176,9 +172,7 @@ _PROGRAMME = re.compile(
 _REPEATED_AREA = re.compile(r"(?P<area>.+) in (?P=area)")
 
 
-def _area_with_tail(
-    area: str, degree: Segment, pieces: list[Segment]
-) -> tuple[str, list[Segment]]:
+def _area_with_tail(area: str, degree: Segment, pieces: list[Segment]) -> tuple[str, list[Segment]]:
     """The field of study goes on past a comma when the next piece on the degree's line is
     more of it ("BS in Computer Science, Mathematics Minor")."""
     at = pieces.index(degree)
@@ -195,9 +189,7 @@ def _area_with_tail(
     return f"{area}, {following.text}", [p for p in pieces if p is not following]
 
 
-def _area_after_comma(
-    degree: Segment, pieces: list[Segment]
-) -> tuple[str | None, list[Segment]]:
+def _area_after_comma(degree: Segment, pieces: list[Segment]) -> tuple[str | None, list[Segment]]:
     """A bare degree followed by a comma and a name gives that name as its field
     ("Certification, Cloud Engineering" over "Amazon Web Services"), when another piece of the
     entry, no less field-like, can be the school."""
@@ -212,9 +204,12 @@ def _area_after_comma(
     ):
         return None, pieces
     others = [
-        p.text for p in pieces
-        if p is not degree and p is not following
-        and not _is_place(p.text) and not lexicon.match_degree(p.text)
+        p.text
+        for p in pieces
+        if p is not degree
+        and p is not following
+        and not _is_place(p.text)
+        and not lexicon.match_degree(p.text)
     ]
     if not others:
         return None, pieces  # nothing else could be the school: the piece may name it
@@ -255,14 +250,14 @@ def _pieces(segments: Sequence[Segment]) -> list[Segment]:
     pieces = []
     for segment in segments:
         parts: list[str] = []
-        for part in (
-            p
+        for at_school, part in (
+            (n > 0, p)  # the school after "BSc ... at": not a unit or campus of the degree
             for text in split_commas(segment.text.replace("; ", ", "))
-            for p in _split_degree_at(clean(text))
+            for n, p in enumerate(_split_degree_at(clean(text)))
         ):
             if not part or _SCORE.search(part):
                 continue
-            joins = (
+            joins = not at_school and (
                 _is_place(part)
                 or _is_unit(part)
                 or (bool(parts) and _is_campus(part, parts[-1], segment.text))
@@ -317,9 +312,7 @@ def _is_campus(text: str, school: str, segment: str) -> bool:
     if named is None or len(text.split()) != 1 or not segment.rstrip(" .").endswith(text):
         return False
     place = gazetteer.parse_location(named["place"])
-    return bool(place and (place.get("region") or place.get("countryCode"))) and _may_be_town(
-        text
-    )
+    return bool(place and (place.get("region") or place.get("countryCode"))) and _may_be_town(text)
 
 
 def _is_unit(text: str) -> bool:
@@ -364,6 +357,16 @@ def _find_institution(segments: Sequence[Segment]) -> Scored | None:
     confidence = 0.5 if fieldness[pick] <= 0.5 else 0.35
     name = segments[pick]
     return Scored(name.text, confidence, (name.line,), ("not_field_like",))
+
+
+def _precedes_at_a_school(piece: Segment, pieces: Sequence[Segment]) -> bool:
+    """The piece was written before "at" and a school piece, which followed it."""
+    return any(
+        p is not piece
+        and f"{piece.text} at {p.text}" in piece.line.text
+        and lexicon.looks_like_institution(p.text) >= 0.5
+        for p in pieces
+    )
 
 
 def _follows_at(segment: Segment) -> bool:

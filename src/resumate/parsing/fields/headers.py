@@ -30,6 +30,7 @@ from resumate.parsing.lines import ALIGNED_PT, WRAP_GAP_EM, Line, fills_its_room
 from resumate.parsing.places import is_place, split_commas
 
 MAX_WRAPPED_WORDS = 2
+MAX_WRAPPED_WORDS_AFTER_JOINING = 5  # "... at Gatton Academy of" / "Mathematics and Science"
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
 JOINING_WORDS = frozenset(
@@ -110,30 +111,37 @@ def without_dates(text: str, ranges: Sequence[DateRange], gap: str = " ") -> str
     return text
 
 
+def _ends_in_joining_word(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and tokens[-1].lower() in JOINING_WORDS
+
+
 def may_wrap(cell: TextItem, line: Line, row: Line) -> bool:
     """A cell runs on to the next line when it is long, stops on a joining word ("Institute
     of"), or the next line has its style and the cell reaches the cell after it on its row
     (text wraps when it runs out of room); a short bold title ("Contractor (design, admin)")
     does not run on to the plain employer set tightly under it, nor does a short title far
     from its dates run on to the employer under it in a scan, where every line has one style."""
-    tokens = cell.text.split()
     return (
         len(words(cell.text)) >= MIN_WRAPPING_WORDS
-        or (bool(tokens) and tokens[-1].lower() in JOINING_WORDS)
+        or _ends_in_joining_word(cell.text)
         or (cell.bold == line.is_bold and fills_its_room(cell, row))
     )
 
 
 def wrapped_cells(row: Line, line: Line) -> list[int] | None:
     """For each cell of `line`, the index of the cell of `row` it continues, when `line` is
-    set tightly under `row` and starts with the last word or two of a cell's text: a lone tail
-    continues the cell it sits under (nearest by left edge, not a right-aligned date); in a
-    table whose cells wrap, every cell sits right under the cell it continues ("Vice President
-    - User | ... | Hire and train a 10-person User" / "Experience | Experience team")."""
+    set tightly under `row` and starts with the last word or two of a cell's text (up to five
+    after a cell that stops on a joining word: "Academy of" / "Mathematics and Science"): a
+    lone tail continues the cell it sits under (nearest by left edge, not a right-aligned
+    date); in a table whose cells wrap, every cell sits right under the cell it continues
+    ("Vice President - User | ... | Hire and train a 10-person User" / "Experience |
+    Experience team")."""
     first = line.cells[0].text
+    joined = any(_ends_in_joining_word(cell.text) for cell in row.cells)
     if (
         line.gap_above >= WRAP_GAP_EM * line.font_size
-        or len(words(first)) > MAX_WRAPPED_WORDS
+        or len(words(first)) > (MAX_WRAPPED_WORDS_AFTER_JOINING if joined else MAX_WRAPPED_WORDS)
         or has_digit(first)
         or first.rstrip().endswith(".")
     ):
