@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import resumate.extract.ocr as ocr
+from resumate.extract import ocr_words
 from resumate.extract.icons import IconWord, match_icon, name_icons, templates
 
 if TYPE_CHECKING:
@@ -81,11 +82,11 @@ def test_a_misread_icon_is_named_a_dropped_one_found_and_a_sure_word_kept() -> N
 
 def test_with_icons_writes_icons_into_the_words_in_their_own_pixels() -> None:
     words = [
-        ocr.OcrWord(0, "©", 30, 26, 48, 44, 0.3, 20),
-        ocr.OcrWord(0, "jdoe41", 60, 27, 125, 47, 0.95, 20),
-        ocr.OcrWord(1, "jane-doe", 60, 77, 145, 97, 0.95, 20),
+        ocr_words.OcrWord(0, "©", 30, 26, 48, 44, 0.3, 20),
+        ocr_words.OcrWord(0, "jdoe41", 60, 27, 125, 47, 0.95, 20),
+        ocr_words.OcrWord(1, "jane-doe", 60, 77, 145, 97, 0.95, 20),
     ]
-    read = ocr.with_icons(_page(), words, scale=2.0)  # the image is twice the words' size
+    read = ocr_words.with_icons(_page(), words, scale=2.0)  # the image is twice the words' size
     assert [w.text for w in read] == [GITHUB, "jdoe41", LINKEDIN, "jane-doe"]
     assert [w.line for w in read] == [0, 0, 1, 1]
     assert read[0].score == 1.0 and read[0].font_px == 20

