@@ -58,6 +58,11 @@ def test_state_and_province_tables() -> None:
         ),
         ("London, UK", {"city": "London", "countryCode": "GB"}),
         ("Guildford (GB)", {"city": "Guildford", "countryCode": "GB"}),
+        ("Osijek, HR", {"city": "Osijek", "countryCode": "HR"}),  # a town the table lacks
+        ("Nice, FR", {"city": "Nice", "countryCode": "FR"}),
+        ("Le Tampon, RE", {"city": "Le Tampon", "countryCode": "RE"}),
+        ("Springfield, IL", {"city": "Springfield", "region": "IL", "countryCode": "US"}),
+        ("Nordic, AB", {"city": "Nordic", "region": "AB", "countryCode": "CA"}),
         (
             "Florianópolis, Santa Catarina, BR",
             {"city": "Florianópolis", "region": "Santa Catarina", "countryCode": "BR"},
@@ -156,3 +161,9 @@ def test_parse_location_rejects(text: str) -> None:
 )
 def test_a_city_spelled_without_its_letters_is_known(written: str, city: str, country: str) -> None:
     assert gz.match_city(written) == (city, country)
+
+
+def test_a_legal_form_after_a_name_is_no_country_code() -> None:
+    for text in ("Acme, SA", "Nordic Tools, AB", "Konzern, AG"):
+        parsed = gz.parse_location(text)
+        assert parsed is None or parsed.get("countryCode") not in {"SA", "SE", "AG"}

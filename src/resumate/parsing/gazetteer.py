@@ -200,6 +200,8 @@ def _parse_location(text: str) -> dict[str, str] | None:
         # "Florianópolis, Santa Catarina, BR"; "Pune, Maharashtra 617038, IN" (IN is also
         # Indiana, but Pune is in India); "992 Deleon Fall, SG" (a street, then the country)
         out["countryCode"] = parts.pop()
+    elif "countryCode" not in out and len(parts) == 2 and _is_town_then_country(parts, places):
+        out["countryCode"] = parts.pop()  # "Osijek, HR": a town the table does not know
     if parts:
         _take_region(parts, out, places)
     if len(parts) > 1 and "region" not in out and re.fullmatch(r"[A-Z]{2,3}", parts[-1]):
@@ -223,6 +225,21 @@ def _parse_location(text: str) -> dict[str, str] | None:
         elif _STREET_RE.search(parts[-1]):
             out["address"] = ", ".join(parts)
     return _resolve(out, places)
+
+
+_TOWN = re.compile(r"[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+){0,3}")
+
+
+def _is_town_then_country(parts: list[str], places: _Places) -> bool:
+    """A town's name, then a country's code that is no state or province code and no
+    company's legal form ("Acme, SA", "Nordic, AB")."""
+    code = parts[1]
+    return (
+        code in places.alpha2
+        and phrase_key(code) not in places.regions
+        and phrase_key(code) not in vocab().company_suffixes
+        and _TOWN.fullmatch(parts[0]) is not None
+    )
 
 
 def _city_then_region(parts: list[str], out: dict[str, str]) -> bool:
