@@ -105,14 +105,21 @@ def clean(text: str) -> str:
         text = _NON_ASCII_RUN.sub(_blank_icons, text)
     if "  " in text or not text.isprintable():  # every space but " " is unprintable
         text = _SPACES.sub(" ", text)
-    text = text.strip(" \t|,;:–—-·•/\\[]")
-    while text.endswith(")") and text.count("(") < text.count(")"):
-        text = text[:-1].rstrip()
-    while text.startswith("(") and text.count("(") > text.count(")"):
-        text = text[1:].lstrip()
-    if text.endswith("("):
-        text = text[:-1].rstrip()
-    return text.strip(" \t|,;:–—-·•/\\[]").strip()
+    text = _EMPTY_PAIRS.sub("", text).strip(_ENDS)  # "[] Nice": an icon's empty box
+    if text.startswith("[") and text.endswith("]") and text.count("[") == 1:
+        text = text[1:-1].strip(_ENDS)  # "[Remote]"
+    for opening, closing in ("()", "[]"):  # a bracket only when its partner is not in the text
+        while text.endswith(closing) and text.count(opening) < text.count(closing):
+            text = text[:-1].rstrip()
+        while text.startswith(opening) and text.count(opening) > text.count(closing):
+            text = text[1:].lstrip()
+        if text.endswith(opening):
+            text = text[:-1].rstrip()
+    return text.strip(_ENDS).strip()
+
+
+_ENDS = " \t|,;:–—-·•/\\"
+_EMPTY_PAIRS = re.compile(r"^(?:\s*(?:\[\s*\]|\(\s*\)))+|(?:(?:\[\s*\]|\(\s*\))\s*)+$")
 
 
 _ICON_CATEGORIES = {"Co", "Cn", "So", "Cs"}
