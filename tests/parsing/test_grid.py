@@ -1,6 +1,6 @@
 from resumate.document import TextItem
 from resumate.parsing.fields.grid import read_grid_columns
-from resumate.parsing.fields.lists import extract_skills
+from resumate.parsing.fields.skill_lists import extract_skills
 from resumate.parsing.lines import Line
 
 

@@ -3,7 +3,7 @@ import io
 
 import resumate
 from resumate.document import TextItem
-from resumate.parsing.fields.lists import extract_languages, extract_listed_languages
+from resumate.parsing.fields.languages import extract_languages, extract_listed_languages
 from resumate.parsing.lines import Line
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from resumate.document import Document
 from resumate.parsing.dates import PartialDate, months_of_experience
-from resumate.parsing.fields import contact, education, lists, work
+from resumate.parsing.fields import contact, education, languages, lists, skill_lists, work
 from resumate.parsing.lines import Line, document_lines, drop_page_furniture, drop_page_labels
 from resumate.parsing.sections import Section, split_sections
 from resumate.parsing.unheaded import (
@@ -84,7 +84,7 @@ def build_resume(
             metas |= _fill_section(resume, kind, body, today=today)
     if not resume.languages:
         header = [line for s in sections if s.kind in ("header", "contact") for line in s.lines]
-        resume.languages, listed = lists.extract_listed_languages(header)
+        resume.languages, listed = languages.extract_listed_languages(header)
         metas |= listed
     resume.fields = metas
     resume.experience_months = _experience(resume, today) if resume.work else None
@@ -101,9 +101,9 @@ def _fill_section(
     elif kind == "education":
         resume.education, metas = education.extract_education(body, today=today)
     elif kind == "skills":
-        resume.skills, resume.skill_sources, metas = lists.extract_skills(body)
+        resume.skills, resume.skill_sources, metas = skill_lists.extract_skills(body)
     elif kind == "languages":
-        resume.languages, metas = lists.extract_languages(body)
+        resume.languages, metas = languages.extract_languages(body)
     elif kind == "certificates":
         resume.certificates, metas = lists.extract_certificates(body, today=today)
     elif kind == "projects":
