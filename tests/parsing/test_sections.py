@@ -331,3 +331,29 @@ def test_additional_information_ends_the_section_above_it() -> None:
         ("skills", "TECHNICAL SKILLS"),
     ]
     assert [ln.text for ln in sections[2].lines][-3:] == ["SSC", "State Board", "2011"]
+
+
+def test_an_entry_name_set_like_the_headings_above_its_dates_heads_no_section() -> None:
+    """Headings and employers share one style; the employer is the line over the dates."""
+    heading = {"size": 12.0}
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "About", **heading),
+        _line(2, "I build distributed systems."),
+        _line(3, "Experience", **heading),
+        _line(4, "北京读我科技有限公司", **heading),
+        _line(5, "April 2019 - Present"),
+        _line(6, "技术专家"),
+        _line(7, "Education", **heading),
+        _line(8, "中国人民大学", **heading),
+        _line(9, "2012 - 2015"),
+        _line(10, "Skills", **heading),
+        _line(11, "Go, Python"),
+        _line(12, "Languages", **heading),
+        _line(13, "English"),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == [
+        "header", "summary", "work", "education", "skills", "languages",
+    ]
+    assert sections[2].lines[0].text == "北京读我科技有限公司"

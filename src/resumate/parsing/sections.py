@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from resumate.document import TextItem
 from resumate.parsing import lexicon
 from resumate.parsing.chars import has_digit, is_all_caps
+from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.fields.common import is_bullet, is_contact_text
 from resumate.parsing.headings import SectionKind, match_section_title
 from resumate.parsing.lines import (
@@ -382,7 +383,8 @@ def _add_style_matched_headings(
     """Mark as `other` the short lines styled exactly like this document's known headings.
 
     Headings of sections without a field of their own ("Additional Information") are counted
-    with the unknown lines: they say nothing about which style the field headings share."""
+    with the unknown lines: they say nothing about which style the field headings share. A line
+    right above a date is an entry's name set in the headings' style, not a heading."""
     titled = [
         (line, m[0])
         for line, m in zip(lines, marks, strict=True)
@@ -402,6 +404,7 @@ def _add_style_matched_headings(
         and i > 0
         and _has_style(line, style)
         and _could_be_heading(line.text.strip())
+        and not (i + 1 < len(lines) and _is_dated(lines[i + 1]))  # an entry's name
     ]
     others = sum(kind == "other" and _has_style(line, style) for line, kind in titled)
     if (len(candidates) + others) * 2 > count:  # the style is shared with ordinary lines
@@ -410,6 +413,11 @@ def _add_style_matched_headings(
     for i in candidates:
         out[i] = ("other", 3.0, None)
     return out
+
+
+def _is_dated(line: Line) -> bool:
+    """A line that holds a date or period: under a name, it makes the name an entry's."""
+    return has_digit(line.text) and bool(find_date_ranges(line.text, today=ANY_DAY))
 
 
 def _could_be_heading(text: str) -> bool:
