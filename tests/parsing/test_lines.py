@@ -116,6 +116,19 @@ def test_a_summary_across_the_page_above_a_sidebar_does_not_hide_the_columns() -
     assert texts[main : main + 10] == [f"Main column sentence number {i}" for i in range(10)]
 
 
+def test_a_summary_read_as_two_items_across_the_gutter_does_not_hide_the_columns() -> None:
+    # the summary line's second item starts left of the gutter and ends right of it
+    summary = [_item("A summary set across the page in", 40, 90),
+               _item("two pieces that pdfium read apart " + "y" * 20, 202, 90)]
+    left = [_item(f"Main column sentence number {i}", 40, 130 + 14 * i) for i in range(10)]
+    right = [_item(f"Sidebar skill {i}", 440, 130 + 14 * i) for i in range(10)]
+    doc = Document("pdf", (Page(0, 612, 792, tuple(summary + left + right)),))
+    texts = [ln.text for ln in document_lines(doc)]
+    main = texts.index("Main column sentence number 0")
+    assert texts[main : main + 10] == [f"Main column sentence number {i}" for i in range(10)]
+    assert texts[main + 10 :] == [f"Sidebar skill {i}" for i in range(10)]
+
+
 def test_dates_and_places_aligned_at_the_right_are_not_a_column() -> None:
     rows = []
     for i in range(6):
