@@ -218,6 +218,9 @@ def test_split_degree_area(text: str, degree: str | None, area: str | None) -> N
         ("Goethe-Gymnasium", True),
         ("Lincoln High School", True),
         ("General Assembly Academy", True),
+        ("中国人民大学", True),  # written without spaces, ending in a school word
+        ("서울대학교", True),
+        ("研究生", False),  # a graduate student, not a school
         ("Acme GmbH", False),
         ("Senior Software Engineer", False),
         ("John Smith", False),
@@ -247,6 +250,8 @@ def test_looks_like_institution(text: str, expected: bool) -> None:
         ("Blue Labs", True),
         ("Google", True),
         ("Deutsche Bank", True),
+        ("北京奇艺世纪科技有限公司", True),
+        ("技术专家", False),
         ("Senior Software Engineer", False),
         ("Project Manager", False),
         ("Stanford University", False),

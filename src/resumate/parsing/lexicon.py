@@ -106,6 +106,8 @@ class Vocabulary:
     company_words: frozenset[str]
     company_names: frozenset[str]
     institution_words: frozenset[str]
+    institution_suffixes: tuple[str, ...]  # school words that end a name written without spaces
+    company_name_suffixes: tuple[str, ...]
     field_words: frozenset[str]
     fluency: dict[str, str]
     language_aliases: dict[str, str]
@@ -135,6 +137,8 @@ def vocab() -> Vocabulary:
         company_words=keys("company_word"),
         company_names=keys("company_name"),
         institution_words=keys("institution_word"),
+        institution_suffixes=tuple(sorted(keys("institution_suffix"), key=len, reverse=True)),
+        company_name_suffixes=tuple(sorted(keys("company_name_suffix"), key=len, reverse=True)),
         field_words=keys("field_word"),
         fluency=mapping("fluency"),
         language_aliases=mapping("language_alias"),
@@ -460,8 +464,10 @@ def looks_like_institution(text: str) -> float:
     if not words:
         return 0.0
     parts = [p for w in words if "-" in w for p in w.split("-")]  # "Goethe-Gymnasium"
-    hit = any(p in v.institution_words for p in _phrases(words)) or any(
-        p in v.institution_words for p in parts
+    hit = (
+        any(p in v.institution_words for p in _phrases(words))
+        or any(p in v.institution_words for p in parts)
+        or _ends_in_cjk_suffix(words, v.institution_suffixes)  # "中国人民大学"
     )
     score = 0.9 if hit else 0.0
     if hit and (len(words) > 10 or any(w in v.company_suffixes for w in words)):
@@ -497,7 +503,11 @@ def looks_like_company(text: str) -> float:
     if not words or len(words) > 10:
         return 0.0
     phrases = set(_phrases(words))
-    if words[-1] in v.company_suffixes or any(w in v.company_suffixes for w in words[1:]):
+    if (
+        words[-1] in v.company_suffixes
+        or any(w in v.company_suffixes for w in words[1:])
+        or _ends_in_cjk_suffix(words, v.company_name_suffixes)  # "北京奇艺世纪科技有限公司"
+    ):
         score = 0.9
     elif phrases & v.company_names:
         score = 0.8
@@ -528,6 +538,12 @@ def _title_head(words: list[str]) -> str | None:
 
 
 _FIRST_CJK = "\u3040"  # hiragana, the first block of the Chinese, Japanese and Korean scripts
+
+
+def _ends_in_cjk_suffix(words: list[str], suffixes: tuple[str, ...]) -> bool:
+    """A word in Chinese, Japanese or Korean script (written without spaces) ending in one of
+    `suffixes`: "对外经济贸易大学" ends in "大学" (university)."""
+    return any(w[-1] >= _FIRST_CJK and w.endswith(suffixes) for w in words)
 
 
 @lru_cache(maxsize=MEMO_SIZE)
