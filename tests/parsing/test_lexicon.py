@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from resumate.parsing import degrees
 from resumate.parsing import lexicon as lx
 
 
@@ -147,7 +148,7 @@ def test_match_fluency_rejects(text: str) -> None:
     ],
 )
 def test_match_degree(text: str, level: str, study_type: str) -> None:
-    match = lx.match_degree(text)
+    match = degrees.match_degree(text)
     assert match is not None
     assert (match.level, match.study_type) == (level, study_type)
 
@@ -161,7 +162,7 @@ def test_match_degree(text: str, level: str, study_type: str) -> None:
     ],
 )
 def test_match_degree_rejects(text: str) -> None:
-    assert lx.match_degree(text) is None
+    assert degrees.match_degree(text) is None
 
 
 @pytest.mark.parametrize(
@@ -199,7 +200,7 @@ def test_match_degree_rejects(text: str) -> None:
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:
-    assert lx.split_degree_area(text) == (degree, area)
+    assert degrees.split_degree_area(text) == (degree, area)
 
 
 @pytest.mark.parametrize(
@@ -323,4 +324,4 @@ def test_title_modifiers_raise_the_score() -> None:
 def test_a_qualified_degree_keeps_its_qualifier_out_of_the_field(
     text: str, degree: str, area: str | None
 ) -> None:
-    assert lx.split_degree_area(text) == (degree, area)
+    assert degrees.split_degree_area(text) == (degree, area)

@@ -10,7 +10,7 @@ def clear_caches() -> None:
     clearing them makes a timing of one parse honest. The static tables (lexicons, the skill
     taxonomy) stay loaded, as they would in any long-running process.
     """
-    from resumate.parsing import dates, gazetteer, headings, lexicon, skills
+    from resumate.parsing import dates, degrees, gazetteer, headings, lexicon, skills
 
     for memo in (
         dates._find_date_ranges,
@@ -21,7 +21,7 @@ def clear_caches() -> None:
         lexicon.match_language,
         lexicon.match_misspelt_language,
         lexicon.match_fluency,
-        lexicon.match_degree,
+        degrees.match_degree,
         lexicon.looks_like_institution,
         lexicon.looks_like_field_of_study,
         lexicon.looks_like_company,

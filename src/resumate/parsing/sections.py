@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from resumate.document import TextItem
-from resumate.parsing import lexicon
+from resumate.parsing import degrees, lexicon
 from resumate.parsing.chars import has_digit, is_all_caps
 from resumate.parsing.dates import ANY_DAY, find_date_ranges
 from resumate.parsing.fields.common import is_bullet, is_contact_text
@@ -427,7 +427,7 @@ def _could_be_heading(text: str) -> bool:
         len(text.split()) <= 4
         and not has_digit(text)
         and "@" not in text
-        and lexicon.match_degree(text) is None
+        and degrees.match_degree(text) is None
     )
 
 

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resumate.parsing import lexicon, skills
+from resumate.parsing import degrees, lexicon, skills
 from resumate.parsing.fields.common import is_contact_text, strip_bullet
 from resumate.parsing.fields.entries import EntryBlock, entry_dates, is_title_like, split_entries
 from resumate.parsing.lines import Line
@@ -126,7 +126,7 @@ def sections_without_headings(sections: Sequence[Section], *, today: dt.date) ->
 
 def _names_a_school(block: EntryBlock) -> bool:
     return any(
-        lexicon.match_degree(segment.text) or lexicon.looks_like_institution(segment.text) >= 0.5
+        degrees.match_degree(segment.text) or lexicon.looks_like_institution(segment.text) >= 0.5
         for segment in block.segments
     )
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from resumate.parsing import gazetteer, lexicon
+from resumate.parsing import degrees, gazetteer, lexicon
 from resumate.parsing.dates import find_date_ranges
 from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
 from resumate.parsing.fields.entries import EntryBlock, is_title_like, split_entries
@@ -52,10 +52,10 @@ def _with_degree_below(block: EntryBlock, *, today: dt.date) -> EntryBlock:
     dates, then "Bachelor: Economics" indented below) belongs to the header, and so does the
     school on the line under that degree when the header names no school either (the dates,
     the degree, the school: one a line)."""
-    if not block.body or any(lexicon.match_degree(s.text) for s in block.segments):
+    if not block.body or any(degrees.match_degree(s.text) for s in block.segments):
         return block
     below = block.body[0]
-    if not is_title_like(below) or not lexicon.match_degree(below.text):
+    if not is_title_like(below) or not degrees.match_degree(below.text):
         return block
     taken = [below]
     school = block.body[1] if len(block.body) > 1 else None
@@ -116,15 +116,15 @@ def _is_dates(text: str, today: dt.date) -> bool:
 
 def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     pieces = _pieces(block.segments)
-    degrees = [
-        p for p in pieces if lexicon.match_degree(p.text) and not _ends_in_state_code(p.text)
+    with_degree = [
+        p for p in pieces if degrees.match_degree(p.text) and not _ends_in_state_code(p.text)
     ]
-    degree = next((p for p in degrees if not _names_school(p.text)), None)
+    degree = next((p for p in with_degree if not _names_school(p.text)), None)
     if degree is None:  # a degree with a school word: "High School Maths at Gatton Academy"
-        degree = next((p for p in degrees if _precedes_at_a_school(p, pieces)), None)
+        degree = next((p for p in with_degree if _precedes_at_a_school(p, pieces)), None)
     study_type = area = None
     if degree is not None:
-        study_type, area = lexicon.split_degree_area(degree.text)
+        study_type, area = degrees.split_degree_area(degree.text)
     elif (named := _named_programme(pieces)) is not None:
         degree, study_type, area = named
     if degree is not None and area and lexicon.looks_like_institution(area) >= 0.5:
@@ -199,7 +199,7 @@ def _area_after_comma(degree: Segment, pieces: list[Segment]) -> tuple[str | Non
         following is None
         or f"{degree.text}, {following.text}" not in degree.line.text
         or lexicon.looks_like_institution(following.text) >= 0.5
-        or lexicon.match_degree(following.text)
+        or degrees.match_degree(following.text)
         or _is_place(following.text)
     ):
         return None, pieces
@@ -209,7 +209,7 @@ def _area_after_comma(degree: Segment, pieces: list[Segment]) -> tuple[str | Non
         if p is not degree
         and p is not following
         and not _is_place(p.text)
-        and not lexicon.match_degree(p.text)
+        and not degrees.match_degree(p.text)
     ]
     if not others:
         return None, pieces  # nothing else could be the school: the piece may name it
@@ -221,7 +221,7 @@ def _area_after_comma(degree: Segment, pieces: list[Segment]) -> tuple[str | Non
 
 def _names_school(text: str) -> bool:
     """Degree words that end a name ("Cannock Chase High School") name the school."""
-    match = lexicon.match_degree(text)
+    match = degrees.match_degree(text)
     return bool(
         match
         and match.span[0] > 0
@@ -296,7 +296,7 @@ def _ends_in_state_code(text: str) -> bool:
     """The degree found is the state after the school's town ("Northeastern University,
     Boston, MA")."""
     before, _, last = text.rpartition(", ")
-    match = lexicon.match_degree(text)
+    match = degrees.match_degree(text)
     return bool(
         before
         and match is not None
@@ -321,7 +321,7 @@ def _is_unit(text: str) -> bool:
     return (
         len(text.split()) >= 3
         and lexicon.looks_like_institution(text) >= 0.5
-        and lexicon.match_degree(text) is None
+        and degrees.match_degree(text) is None
     )
 
 
@@ -332,7 +332,7 @@ def _split_degree_at(text: str) -> list[str]:
     """("BSc Computer Science at University of Turin") -> the degree and the school."""
     for match in _AT_SCHOOL.finditer(text):
         degree, school = text[: match.start()].strip(), text[match.end() :].strip()
-        if lexicon.match_degree(degree) and school:
+        if degrees.match_degree(degree) and school:
             return [degree, school]
     return [text]
 
@@ -403,7 +403,7 @@ def _may_be_town(text: str) -> bool:
         and all(w[:1].isupper() for w in words)
         and lexicon.looks_like_institution(text) < 0.5
         and lexicon.looks_like_field_of_study(text) < 0.5
-        and not lexicon.match_degree(text)
+        and not degrees.match_degree(text)
     )
 
 

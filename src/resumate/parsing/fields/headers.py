@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from resumate.document import TextItem
-from resumate.parsing import lexicon
+from resumate.parsing import degrees, lexicon
 from resumate.parsing.chars import has_digit, has_letter
 from resumate.parsing.dates import DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
@@ -180,7 +180,7 @@ def _at_hyphen(text: str) -> list[str]:
     - Frontend & API — Ugam"), unless a place or a degree follows it ("Wavy - Paris, France",
     "Bachelor of Science - BS, Computer Science")."""
     head, hyphen, tail = text.partition(_HYPHEN)
-    if hyphen and (is_place(tail) or lexicon.match_degree(split_commas(tail)[0]) is not None):
+    if hyphen and (is_place(tail) or degrees.match_degree(split_commas(tail)[0]) is not None):
         return [head, tail]
     return [text]
 
