@@ -1,6 +1,6 @@
 import pytest
 
-from resumate.parsing.fields.common import clean
+from resumate.parsing.fields.common import clean, looks_like_sentence
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,20 @@ from resumate.parsing.fields.common import clean
 )
 def test_clean_trims_separators_and_unpaired_brackets(text: str, expected: str) -> None:
     assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ministerio Público Fiscal de la C.A.B.A.", False),  # an initialism ends the name
+        ("Dupont de Nemours et Cie S.A.", False),
+        ("Some big company name Inc.", False),
+        ("Built a great platform for our clients.", True),
+        ("designed the billing service", False),
+        ("designed the billing service end to end", True),
+    ],
+)
+def test_a_sentence_is_told_from_a_name_that_ends_in_an_abbreviation(
+    text: str, expected: bool
+) -> None:
+    assert looks_like_sentence(text) is expected

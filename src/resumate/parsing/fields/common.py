@@ -140,17 +140,17 @@ def words(text: str) -> list[str]:
 _WORD_RE = re.compile(r"[^\W_][\w'’.+#&-]*")
 
 
+# a legal form or an initialism ends it, not a sentence: "Acme Inc.", "Fiscal de la C.A.B.A."
+_ENDS_IN_ABBREVIATION = re.compile(r"\b(?:inc|ltd|co|corp)\.$|(?:\b[^\W\d_]\.){2,}$", re.I)
+
+
 def looks_like_sentence(text: str) -> bool:
     """Prose rather than a title: long, ends with a full stop, or starts in lower case."""
     stripped = text.strip()
     n = len(words(stripped))
     if n > 14:
         return True
-    if (
-        stripped.endswith(".")
-        and n > 5
-        and not re.search(r"\b(inc|ltd|co|corp|s\.a)\.$", stripped, re.I)
-    ):
+    if stripped.endswith(".") and n > 5 and not _ENDS_IN_ABBREVIATION.search(stripped):
         return True
     return bool(stripped[:1].islower()) and n > 3
 
