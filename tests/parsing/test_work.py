@@ -516,3 +516,22 @@ def test_where_an_em_dash_parts_the_header_a_hyphen_stays_in_its_part() -> None:
         ("Ugam", "Software Engineer - Frontend & API", "Bengaluru"),
         ("Wavy", "Frontend/Mobile Developer", "Paris, France"),  # a place after the hyphen
     ]
+
+
+def test_a_lower_case_employer_with_its_description_heads_the_next_entry() -> None:
+    lines = [
+        _line(0, "Junior Software Engineer (Placement)"),
+        _line(1, "Avco Systems Ltd · A company that prides itself on bespoke software."),
+        _line(2, "Jul 2018 – Jul 2019"),
+        _line(3, "My role encompassed a wide range of activities and duties for the team."),
+        _line(4, "Data Analyst Intern"),
+        _line(5, "iris Worldwide · iris Worldwide is a global advertising giant that "
+                 "continually innovates and creates memorable campaigns."),
+        _line(6, "Jun 2017 – Jun 2017"),
+        _line(7, "Understanding the data about how customers interact with brands."),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Avco Systems Ltd", "Junior Software Engineer (Placement)"),
+        ("iris Worldwide", "Data Analyst Intern"),
+    ]

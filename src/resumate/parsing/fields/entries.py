@@ -73,12 +73,15 @@ class EntryBlock:
 
 
 def is_title_like(line: Line) -> bool:
-    text = line.text.strip()
+    """Short, and no sentence; a name followed by " · " and its description ("iris Worldwide
+    · iris Worldwide is a global advertising ...") is judged by the name."""
+    text = line.text.strip().split(NAME_DESCRIPTION_SEPARATOR, 1)[0]
     if not text or is_bullet(text) or looks_like_sentence(text):
         return False
     return len(words(text)) <= MAX_HEADER_WORDS and len(text) <= 120
 
 
+NAME_DESCRIPTION_SEPARATOR = " · "
 _CURRENT_WORD_RE = re.compile(r"(?i)present|current|now")
 
 
