@@ -27,8 +27,7 @@ def split_commas(text: str) -> list[str]:
 def is_place(text: str) -> bool:
     """Every part names a place ("Morocco/Remote"), or the whole parses as a town in a
     region or country ("Addison, Texas", also beside redacted parts), or each of its spaced
-    alternatives does
-    ("Germantown, MD / Remote", "Baltimore, MD & Washington, DC")."""
+    alternatives does ("Germantown, MD / Remote", "Baltimore, MD & Washington, DC")."""
     if names_only_places(text):
         return True
     parts = split_commas(text)
