@@ -65,12 +65,20 @@ class FoundIcon:
     box: tuple[float, ...]
 
 
+_INK_TABLE = [255 if level < INK_LEVEL else 0 for level in range(256)]
+
+
+def _ink(picture: Image) -> Image:
+    """The picture's ink in white on black (mode L in, mode L out)."""
+    return picture.point(_INK_TABLE)
+
+
 def normalise(picture: Image) -> tuple[Image, float] | None:
     """The ink of `picture` (mode L), cropped, centred in a square and scaled to TEMPLATE_PX,
     with its width/height; None when it holds no ink."""
     from PIL import Image as PilImage
 
-    ink = picture.point(lambda level: 255 if level < INK_LEVEL else 0)
+    ink = _ink(picture)
     box = ink.getbbox()
     if box is None:
         return None
@@ -191,7 +199,7 @@ def _ink_box(image: Image, room: tuple[float, ...]) -> tuple[float, ...] | None:
     if right <= left or bottom <= top:
         return None
     region = image.crop((left, top, right, bottom))
-    box = region.point(lambda level: 255 if level < INK_LEVEL else 0).getbbox()
+    box = _ink(region).getbbox()
     if box is None:
         return None
     return (left + box[0], top + box[1], left + box[2], top + box[3])

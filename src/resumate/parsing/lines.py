@@ -272,11 +272,14 @@ def _is_beside_columns(item: TextItem, left: Sequence[TextItem], right: Sequence
 
 
 def _candidate_gutters(rows: Sequence[Sequence[TextItem]], page_width: float) -> list[float]:
-    """Midpoints of the empty x-intervals in the page's horizontal text coverage, less the runs
-    of text set across the page (a summary line pdfium reads as two items hides no gutter)."""
+    """Midpoints of the empty x-intervals in the page's horizontal text coverage, less the cells
+    set across the page (a summary line pdfium reads as two items hides no gutter)."""
     items = [item for row in rows for item in row]
     spans = sorted(
-        run for row in rows for run in _runs(row) if run[1] - run[0] < 0.6 * page_width
+        (cell.x0, cell.x1)
+        for row in rows
+        for cell in merge_cells(row)
+        if cell.x1 - cell.x0 < 0.6 * page_width
     )
     sizes = sorted(i.font_size for i in items)
     min_width = (
@@ -289,17 +292,6 @@ def _candidate_gutters(rows: Sequence[Sequence[TextItem]], page_width: float) ->
             gutters.append((x0 + reach) / 2)
         reach = max(reach, x1)
     return [g for g in gutters if 0.15 * page_width < g < 0.85 * page_width]
-
-
-def _runs(row: Sequence[TextItem]) -> list[tuple[float, float]]:
-    """The row's stretches of text: items closer than a cell gap run on (x0, x1)."""
-    runs: list[tuple[float, float]] = []
-    for item in row:
-        if runs and item.x0 - runs[-1][1] < CELL_GAP_EM * item.font_size:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], item.x1))
-        else:
-            runs.append((item.x0, item.x1))
-    return runs
 
 
 def _is_text_column(items: Sequence[TextItem], total_chars: int, *, right: bool = False) -> bool:
