@@ -1,8 +1,10 @@
 import datetime as dt
+from dataclasses import replace
 
 import resumate
 from resumate.document import TextItem
 from resumate.parsing.fields.education import extract_education
+from resumate.parsing.fields.headers import header_segments
 from resumate.parsing.lines import Line
 
 TODAY = dt.date(2026, 1, 1)
@@ -300,4 +302,55 @@ def test_a_school_wrapped_after_a_joining_word_is_read_whole_after_its_degree() 
         ("Gatton Academy of Mathematics and Science", "High School",
          "Mathematics and Computer Science"),
         ("Université Paris XI (Orsay, FR)", "Degree (DUT)", "Information Technology"),
+    ]
+
+
+def _in_column(index: int, text: str, *, measure: float, right: float = 570.0) -> Line:
+    """A line set flush right in a column `measure` points wide, tight under the one above."""
+    width = 4.5 * len(text)
+    item = TextItem(text, right - width, 12.0 * index, right, 12.0 * index + 10, font_size=9)
+    return Line(index, 0, (item,), gap_above=1.2, column=2, measure=measure)
+
+
+def test_a_degree_that_filled_its_column_runs_on_to_a_longer_tail() -> None:
+    """The first word of the line below did not fit after the degree: the degree goes on."""
+    rows = ["Bachelor of Science with Honours", "(First Class), Information Systems",
+            "University of Cape Town"]
+    lines = [_in_column(i, text, measure=160.0) for i, text in enumerate(rows)]
+    lines[0] = replace(lines[0], gap_above=12.0)
+    lines[2] = replace(lines[2], gap_above=4.0)  # the school: set a little apart
+    assert [s.text for s in header_segments(lines, today=TODAY)] == [
+        "Bachelor of Science with Honours (First Class), Information Systems",
+        "University of Cape Town",
+    ]
+    assert _summary(lines) == [
+        ("University of Cape Town", "Bachelor of Science", "Information Systems")]
+
+
+def test_a_short_line_with_room_left_does_not_run_on_to_a_longer_line_below() -> None:
+    rows = ["BSc, Marketing", "Information Systems and Design", "University of Cape Town"]
+    lines = [_in_column(i, text, measure=160.0) for i, text in enumerate(rows)]
+    lines[0] = replace(lines[0], gap_above=12.0)
+    lines[2] = replace(lines[2], gap_above=4.0)
+    assert [s.text for s in header_segments(lines, today=TODAY)] == rows
+    assert _summary(lines)[0][1:] == ("BSc", "Marketing")
+
+
+def test_a_degree_set_word_by_word_in_a_label_column_is_read_whole() -> None:
+    """A narrow column of degrees beside the schools: "Master" / "of" / "Science"."""
+
+    def cell(text: str, x0: float, x1: float, y: float) -> TextItem:
+        return TextItem(text, x0, y, x1, y + 9, font_size=9.0, bold=True)
+
+    lines = [
+        Line(0, 0, (cell("Master", 62.4, 75.2, 0), cell("University of New Haven, Computer "
+             "Science", 93.5, 282.3, 0), cell("Aug 2019 – Dec 2020", 465.6, 549.6, 0)), 6.5),
+        Line(1, 0, (cell("of", 81.8, 91.0, 12),), 3.0),
+        Line(2, 0, (cell("Science", 62.4, 82.8, 24),), 3.0),
+        Line(3, 0, (cell("Bachelor", 62.4, 79.9, 50), cell("University of New Haven, Computer "
+             "Science", 93.5, 282.3, 50), cell("Aug 2015 – May 2019", 464.2, 549.6, 50)), 17.0),
+    ]
+    assert _summary(lines) == [
+        ("University of New Haven", "Master of Science", "Computer Science"),
+        ("University of New Haven", "Bachelor", "Computer Science"),
     ]

@@ -55,6 +55,7 @@ class Line:
     cells: tuple[TextItem, ...]
     gap_above: float
     column: int = 0
+    measure: float = 0.0  # the width of its column's text on its page (0: not laid out)
     text: str = field(init=False, repr=False, compare=False)
     x1: float = field(init=False, repr=False, compare=False)
     y0: float = field(init=False, repr=False, compare=False)
@@ -121,14 +122,20 @@ def document_lines(document: Document) -> list[Line]:
         groups, gutter = _page_line_groups(page, flow=document.flow, gutter_hint=gutter)
         for column, group in groups:
             previous_bottom: float | None = None
+            measure = 0.0 if document.flow and document.format != "txt" else _measure(group)
             for cells in split_off_headings(group):
                 y0 = min(c.y0 for c in cells)
                 gap = 0.0 if previous_bottom is None else max(0.0, y0 - previous_bottom)
                 if document.flow and document.format != "txt":
                     gap = FLOW_PARAGRAPH_GAP_EM * cells[0].font_size  # every line a paragraph
                 previous_bottom = max(c.y1 for c in cells)
-                lines.append(Line(len(lines), page.number, cells, gap, column))
+                lines.append(Line(len(lines), page.number, cells, gap, column, measure))
     return lines
+
+
+def _measure(rows: Sequence[tuple[TextItem, ...]]) -> float:
+    """The width a column's text is set in: from its leftmost to its rightmost character."""
+    return max(c.x1 for cells in rows for c in cells) - min(c.x0 for cells in rows for c in cells)
 
 
 LineGroups = list[tuple[int, list[tuple[TextItem, ...]]]]

@@ -47,6 +47,7 @@ from resumate.parsing.spacing import join_wrapped, three_spacings
 MAX_HEADER_WORDS = 14
 MAX_LINES_BEFORE_DATE = 3
 MAX_LINES_AFTER_DATE = 2
+MAX_WRAPPED_LINES = 2  # a label cell of an anchor wrapped onto this many lines at most
 MAX_PLACE_LINE_CHARS = 40
 SHORT_CELL_CHARS = 16
 HEADER_ALIGN_PT = 15.0
@@ -215,6 +216,12 @@ def _header_spans(
         ceiling = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
         if end < ceiling and _wraps_onto(lines[anchor], lines[end]):
             end += 1  # "... at University of" / "Turin"
+        while (
+            end < ceiling
+            and end - anchor <= MAX_WRAPPED_LINES
+            and _wraps_in_label_cell(lines[anchor], lines[end])
+        ):
+            end += 1  # "Master" / "of" / "Science" in a narrow column beside the rest
         segments = _segment_count(lines[start:end], today=today)
         while (
             segments < header_parts
@@ -361,6 +368,16 @@ def _wraps_onto(anchor: Line, line: Line) -> bool:
     if targets is None or (len(line.cells) > 1 and targets[0] != 0):
         return False  # not wrapped, or a table row wrapped under another cell than the first
     return may_wrap(anchor.cells[0], line, anchor)
+
+
+def _wraps_in_label_cell(anchor: Line, line: Line) -> bool:
+    """`line` goes on with a narrow cell of the anchor that has a name beside it, ending before
+    that name starts (a degree set word by word in a label column): such a cell may take
+    several lines, where other cells wrap onto one."""
+    if not _wraps_onto(anchor, line):
+        return False
+    beside = [c for c in anchor.cells if c.x0 >= line.x1 and not _is_only_dates(c.text)]
+    return bool(beside) and line.x0 < beside[0].x0
 
 
 def _block(

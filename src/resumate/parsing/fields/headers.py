@@ -31,8 +31,11 @@ from resumate.parsing.places import is_place, split_commas
 
 MAX_WRAPPED_WORDS = 2
 MAX_WRAPPED_WORDS_AFTER_JOINING = 5  # "... at Gatton Academy of" / "Mathematics and Science"
+MAX_WRAPPED_WORDS_PAST_MEASURE = 6  # when the row was as wide as its column
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
+SPACE_EM = 0.25  # the width of a word space
+ONE_LINE_EM = 1.6  # a cell taller than this many font sizes holds more than one line
 JOINING_WORDS = frozenset(
     {
         "of",
@@ -129,25 +132,34 @@ def may_wrap(cell: TextItem, line: Line, row: Line) -> bool:
     )
 
 
-def wrapped_cells(row: Line, line: Line) -> list[int] | None:
+def wrapped_cells(row: Line, line: Line, above: Line | None = None) -> list[int] | None:
     """For each cell of `line`, the index of the cell of `row` it continues, when `line` is
     set tightly under `row` and starts with the last word or two of a cell's text (up to five
     after a cell that stops on a joining word: "Academy of" / "Mathematics and Science"): a
     lone tail continues the cell it sits under (nearest by left edge, not a right-aligned
     date); in a table whose cells wrap, every cell sits right under the cell it continues
     ("Vice President - User | ... | Hire and train a 10-person User" / "Experience |
-    Experience team")."""
+    Experience team"). `above`: the physical line right above `line` when `row` holds lines
+    joined already (by default `row`)."""
     first = line.cells[0].text
-    joined = any(_ends_in_joining_word(cell.text) for cell in row.cells)
+    if _ran_out_of_measure(above or row, line):
+        most_words = MAX_WRAPPED_WORDS_PAST_MEASURE
+    elif any(_ends_in_joining_word(cell.text) for cell in row.cells):
+        most_words = MAX_WRAPPED_WORDS_AFTER_JOINING
+    else:
+        most_words = MAX_WRAPPED_WORDS
     if (
         line.gap_above >= WRAP_GAP_EM * line.font_size
-        or len(words(first)) > (MAX_WRAPPED_WORDS_AFTER_JOINING if joined else MAX_WRAPPED_WORDS)
+        or len(words(first)) > most_words
         or has_digit(first)
         or first.rstrip().endswith(".")
     ):
         return None
     if len(line.cells) == 1:
         x0 = line.cells[0].x0
+        before = [i for i, cell in enumerate(row.cells) if cell.x0 <= x0 + ALIGNED_PT]
+        if before:  # text wraps within its cell: the last cell that starts left of the tail
+            return [max(before, key=lambda i: row.cells[i].x0)]
         return [min(range(len(row.cells)), key=lambda i: abs(row.cells[i].x0 - x0))]
     targets: list[int] = []
     for cell in line.cells:
@@ -158,13 +170,29 @@ def wrapped_cells(row: Line, line: Line) -> list[int] | None:
     return targets
 
 
+def _ran_out_of_measure(row: Line, line: Line) -> bool:
+    """One-cell `row` could not take the first word of `line`: the two would be wider than
+    any line of their column ("Bachelor of Business Science" / "(Honours), Information
+    Systems" in a sidebar), whether the column is set flush left, flush right or centred."""
+    if len(row.cells) != 1 or not row.measure or row.y1 - row.y0 > ONE_LINE_EM * row.font_size:
+        return False  # not laid out, or lines joined already: the last one's width is not known
+    below = line.cells[0]
+    first_word = below.text.split(maxsplit=1)[0] if below.text.strip() else ""
+    word_width = (below.x1 - below.x0) * len(first_word) / max(len(below.text), 1)
+    space = SPACE_EM * row.font_size
+    return row.x1 - row.x0 + space + word_width > row.measure
+
+
 def unwrap(lines: Sequence[Line]) -> list[Line]:
-    """Join a long cell's one- or two-word tail, wrapped tightly onto the next line, back to it
-    (and in a table row, each wrapped cell to the cell above it)."""
+    """Join a long cell's one- or two-word tail (up to six words when the line above was as
+    wide as its column), wrapped tightly onto the next line, back to it (and in a table row,
+    each wrapped cell to the cell above it)."""
     out: list[Line] = []
+    above: Line | None = None
     for line in lines:
         prev = out[-1] if out else None
-        targets = wrapped_cells(prev, line) if prev is not None else None
+        targets = wrapped_cells(prev, line, above) if prev is not None else None
+        above = line
         if prev is None or targets is None or not may_wrap(prev.cells[targets[0]], line, prev):
             out.append(line)
             continue
