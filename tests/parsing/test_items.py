@@ -66,3 +66,28 @@ def test_a_certificate_with_its_date_on_the_line_below_is_one_item() -> None:
         ("Certified Kubernetes Administrator (CKA)", "CNCF"),
         ("GCC Certified - Foundation", "Gremlin"),
     ]
+
+
+def _styled(index: int, text: str, *, bold: bool, gap: float) -> Line:
+    item = TextItem(text, 50.0, 16.0 * index, 50.0 + 5 * len(text), 16.0 * index + 10,
+                    font_size=10, bold=bold)
+    return Line(index, 0, (item,), gap_above=gap)
+
+
+def test_undated_certificates_above_the_one_dated_one_are_kept() -> None:
+    """Each certificate's name in bold over an "Issued on:" label, only the last one dated."""
+    rows = [
+        ("Salesforce Certified Platform App Builder", True, 0.0),
+        ("Issued on:", False, 5.8),
+        ("Salesforce Certified Platform Developer I", True, 28.1),
+        ("Issued on:", False, 5.8),
+        ("AWS Certified Solutions Architect", True, 28.1),
+        ("Issued on: Sep 30, 2020", False, 5.8),
+    ]
+    lines = [_styled(i, text, bold=bold, gap=gap) for i, (text, bold, gap) in enumerate(rows)]
+    certificates, _metas = extract_certificates(lines, today=TODAY)
+    assert [(c.name, c.issuer, c.date) for c in certificates] == [
+        ("Salesforce Certified Platform App Builder", None, None),
+        ("Salesforce Certified Platform Developer I", None, None),
+        ("AWS Certified Solutions Architect", None, "2020-09-30"),
+    ]

@@ -30,6 +30,7 @@ from resumate.parsing.fields.common import (
     words,
 )
 from resumate.parsing.fields.headers import (
+    BARE_LABEL,
     JOINING_WORDS,
     SEPARATORS,
     Segment,
@@ -77,8 +78,8 @@ def is_title_like(line: Line) -> bool:
     """Short, and no sentence; a name followed by " · " and its description ("iris Worldwide
     · iris Worldwide is a global advertising ...") is judged by the name."""
     text = line.text.strip().split(NAME_DESCRIPTION_SEPARATOR, 1)[0]
-    if not text or is_bullet(text) or looks_like_sentence(text):
-        return False
+    if not text or is_bullet(text) or looks_like_sentence(text) or BARE_LABEL.match(text):
+        return False  # a bare label ("Issued on:") introduces a value, it names nothing
     return len(words(text)) <= MAX_HEADER_WORDS and len(text) <= 120
 
 
@@ -135,19 +136,27 @@ def split_entries(
     header_parts: int = 2,
     prose_apart: bool = False,
     titled: bool = False,
+    undated_first: bool = False,
 ) -> list[EntryBlock]:
     """`header_parts`: how many header segments an entry names (work: title and employer;
     education: institution, degree and field). `prose_apart`: description cells in the header
     are not segments (work: titles and employers are short; degrees can be long). `titled`:
-    every entry names a job title (work), so a header without one reaches for the next line."""
+    every entry names a job title (work), so a header without one reaches for the next line.
+    `undated_first`: the lines before the first dated entry are entries too (a list of
+    certificates where only the last names its date)."""
     if not lines:
         return []
     dates = _without_repeats(lines, [entry_dates(line, today=today) for line in lines])
     anchors = [i for i, d in enumerate(dates) if d is not None]
     if not anchors:
         return _undated_entries(lines, today=today, prose_apart=prose_apart)
-    headers = _header_spans(lines, anchors, today=today, header_parts=header_parts, titled=titled)
+    headers = _header_spans(
+        lines, anchors, today=today, header_parts=header_parts, titled=titled,
+        reach_back=not undated_first,
+    )
     blocks = []
+    if undated_first and headers[0][0] > 0:  # undated items before the first dated one
+        blocks += _undated_entries(lines[: headers[0][0]], today=today, prose_apart=prose_apart)
     for n, (start, end) in enumerate(headers):
         body_end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         anchor = anchors[n]
@@ -187,15 +196,22 @@ def _repeats(later: DateRange, earlier: DateRange) -> bool:
 
 
 def _header_spans(
-    lines: Sequence[Line], anchors: list[int], *, today: dt.date, header_parts: int, titled: bool
+    lines: Sequence[Line],
+    anchors: list[int],
+    *,
+    today: dt.date,
+    header_parts: int,
+    titled: bool,
+    reach_back: bool = True,
 ) -> list[tuple[int, int]]:
-    """[start, end) of each entry's header lines around its anchor."""
+    """[start, end) of each entry's header lines around its anchor. `reach_back`: the first
+    header takes the lines above its anchor whatever they are (else as the later ones do)."""
     first_before = min(anchors[0], MAX_LINES_BEFORE_DATE)
     spans: list[tuple[int, int]] = []
     floor = 0
     for n, anchor in enumerate(anchors):
         start = anchor
-        if n == 0:
+        if n == 0 and reach_back:
             start = max(0, anchor - first_before)
         else:
             while (

@@ -35,6 +35,7 @@ MAX_WRAPPED_WORDS_PAST_MEASURE = 6  # when the row was as wide as its column
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
 SPACE_EM = 0.25  # the width of a word space
+BARE_LABEL = re.compile(r"^\w+(?: [a-z]\w*){0,2}:$")  # a label without its value
 ONE_LINE_EM = 1.6  # a cell taller than this many font sizes holds more than one line
 JOINING_WORDS = frozenset(
     {
@@ -228,6 +229,8 @@ def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Li
             if is_bullet(text):  # a highlight that shares its line with the dates
                 continue
             text = without_dates(text, find_date_ranges(text, today=today), gap="  ")
+            if BARE_LABEL.match(text.strip()):  # "Issued on:" before the date taken out
+                continue
             if "@" in text:  # cheap guards: an address needs "@", a link "." or "://"
                 text = EMAIL_RE.sub("  ", text)
             if "." in text or "://" in text:

@@ -185,7 +185,7 @@ def _one_per_line(lines: Sequence[Line]) -> bool:
 
 def _item_blocks(lines: Sequence[Line], today: dt.date) -> list[tuple[Scored, dict[str, str]]]:
     out = []
-    blocks = split_entries(lines, today=today)
+    blocks = split_entries(lines, today=today, undated_first=True)
     if len(blocks) < len(lines) and _one_per_line(lines):
         blocks = [block for line in lines for block in split_entries([line], today=today)]
     for block in blocks:
