@@ -91,3 +91,17 @@ def test_undated_certificates_above_the_one_dated_one_are_kept() -> None:
         ("Salesforce Certified Platform Developer I", None, None),
         ("AWS Certified Solutions Architect", None, "2020-09-30"),
     ]
+
+
+def test_certificates_set_a_paragraph_apart_are_cut_after_their_issuer_and_date() -> None:
+    """Plain text: every line a paragraph, a name, "Issued by ..." and sometimes a date."""
+    rows = ["Cloud DevOps Engineer", "Issued by Udacity", "Mar 2021",
+            "CKA: Certified Kubernetes Administrator", "Issued by The Linux Foundation",
+            "Architecting with Google Kubernetes Engine", "Issuer: Coursera", "Sep 2020"]
+    lines = [_line(i, text) for i, text in enumerate(rows)]
+    certificates, _metas = extract_certificates(lines, today=TODAY)
+    assert [(c.name, c.issuer) for c in certificates] == [
+        ("Cloud DevOps Engineer", "Udacity"),
+        ("CKA: Certified Kubernetes Administrator", "The Linux Foundation"),
+        ("Architecting with Google Kubernetes Engine", "Coursera"),
+    ]

@@ -358,12 +358,12 @@ _DASHED = re.compile(r"\s[-–—]\s")
 def _text_x0(anchor: Line) -> float:
     """Where the date line's text starts: after a first cell that holds only the dates."""
     first = anchor.cells[0]
-    if len(anchor.cells) > 1 and _is_only_dates(first.text):
+    if len(anchor.cells) > 1 and is_only_dates(first.text):
         return anchor.cells[1].x0
     return first.x0
 
 
-def _is_only_dates(text: str) -> bool:
+def is_only_dates(text: str) -> bool:
     """The text is a period and at most one word ("seit 01/2021", "2019 – 2021")."""
     rest = without_dates(text, find_date_ranges(text, today=ANY_DAY))
     return rest != text and len(words(rest)) <= 1
@@ -392,7 +392,7 @@ def _wraps_in_label_cell(anchor: Line, line: Line) -> bool:
     several lines, where other cells wrap onto one."""
     if not _wraps_onto(anchor, line):
         return False
-    beside = [c for c in anchor.cells if c.x0 >= line.x1 and not _is_only_dates(c.text)]
+    beside = [c for c in anchor.cells if c.x0 >= line.x1 and not is_only_dates(c.text)]
     return bool(beside) and line.x0 < beside[0].x0
 
 

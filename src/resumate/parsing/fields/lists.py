@@ -7,13 +7,14 @@ The dated lists reuse the entry splitter: the first header segment is the item's
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TypeVar
 
 from resumate.parsing import lexicon, skills
 from resumate.parsing.fields.common import FieldSink, Scored, clean, is_bullet, strip_bullet
-from resumate.parsing.fields.entries import body_text, split_entries
+from resumate.parsing.fields.entries import body_text, is_only_dates, split_entries
 from resumate.parsing.fields.headers import EM_DASH, Segment, split_header
 from resumate.parsing.fields.skill_lists import keywords_of
 from resumate.parsing.lines import Line
@@ -183,20 +184,45 @@ def _one_per_line(lines: Sequence[Line]) -> bool:
     )
 
 
+_ISSUED_BY = re.compile(
+    r"^(?:issued|awarded|granted|certified|offered|delivered|provided)\s+by\b[:\s]*|"
+    r"^(?:issuer|issuing (?:body|organi[sz]ation)|awarder|provider|organi[sz]ation)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def _item_groups(lines: Sequence[Line]) -> list[Sequence[Line]]:
+    """The section's lines cut into items when several lines name an issuer ("Issued by
+    ..."): an item is a name, then its issuer and date lines, whatever the spacing (plain
+    text sets every line a paragraph apart)."""
+    texts = [strip_bullet(line.text).strip() for line in lines]
+    if sum(bool(_ISSUED_BY.match(text)) for text in texts) < 2:
+        return [lines]
+    # the lines that go with the name above them
+    after = [bool(_ISSUED_BY.match(text)) or is_only_dates(text) for text in texts]
+    starts = [i for i in range(len(lines)) if i == 0 or (after[i - 1] and not after[i])]
+    return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
+
+
 def _item_blocks(lines: Sequence[Line], today: dt.date) -> list[tuple[Scored, dict[str, str]]]:
     out = []
-    blocks = split_entries(lines, today=today, undated_first=True)
-    if len(blocks) < len(lines) and _one_per_line(lines):
+    groups = _item_groups(lines)
+    blocks = [b for g in groups for b in split_entries(g, today=today, undated_first=True)]
+    if len(groups) == 1 and len(blocks) < len(lines) and _one_per_line(lines):
         blocks = [block for line in lines for block in split_entries([line], today=today)]
     for block in blocks:
         segments = list(block.segments)
         if any(EM_DASH in line.text for line in block.header):  # split there only
             segments, _prose = split_header(block.header, today=today, em_dash_first=True)
+        issuers = [s for s in segments if _ISSUED_BY.match(s.text)]
+        segments = [s for s in segments if s not in issuers]
         if not segments:
             continue
         first = segments[0]
         extra: dict[str, str] = {}
-        if len(segments) > 1:
+        if issuers:
+            extra["second"] = _ISSUED_BY.sub("", issuers[0].text).strip()
+        elif len(segments) > 1:
             extra["second"] = segments[1].text
         if block.dates:
             date = block.dates.end or block.dates.start
