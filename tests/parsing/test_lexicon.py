@@ -197,6 +197,17 @@ def test_match_degree_rejects(text: str) -> None:
         ("Bachelor & Master in IT-Systems Engineering", "Bachelor & Master",
          "IT-Systems Engineering"),
         ("BSc Economics and Management", "BSc", "Economics and Management"),
+        # the degree's name goes on up to its field's "in"
+        ("Bachelor of Natural Sciences in Economics", "Bachelor of Natural Sciences",
+         "Economics"),
+        ("Bachelor of Business Science in Finance", "Bachelor of Business Science", "Finance"),
+        ("Certification Course in Usability", "Certification Course", "Usability"),
+        ("B.E. Computer Engineering in Pune University", "B.E.",
+         "Computer Engineering in Pune University"),  # a school after "in", not a field
+        # "Bac +N": the years after the baccalauréat name the level
+        ("Bac +2 BTS Services Informatiques", "Bac +2", "BTS Services Informatiques"),
+        ("Bac+5 in Computer Science", "Bac+5", "Computer Science"),
+        ("Mastering Python in Data Science", None, "Mastering Python in Data Science"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from resumate.parsing import lexicon, places
 from resumate.parsing.lexicon import MEMO_SIZE, fold
 
 DEGREE_LEVELS = (
@@ -54,8 +55,13 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         "",
     ),
     (rf"master\s+of\s+business\s+administration|e?mba{_END}", "master", "MBA"),
+    # "Bac +5": the years of study after the baccalauréat name the level (France)
+    (r"bac\s?\+\s?8(?!\d)", "doctorate", ""),
+    (r"bac\s?\+\s?[56](?!\d)", "master", ""),
+    (r"bac\s?\+\s?[34](?!\d)", "bachelor", ""),
+    (r"bac\s?\+\s?[12](?!\d)", "diploma", ""),
     (
-        rf"master'?s?{_OF}(?:\s+degree)?|m\.?\s?sc\.?{_END}|m\.\s?s\.?{_END}|"
+        rf"master'?s?(?![a-z]){_OF}(?:\s+degree)?|m\.?\s?sc\.?{_END}|m\.\s?s\.?{_END}|"
         rf"ms(?=\s*(?:in\b|,|-|–|\(|\)|$))|m\.?\s?eng\.?{_END}|m\.?\s?tech\.?{_END}|m\.\s?a\.{_END}|"
         rf"ma(?=\s+(?:in\b|\()|\)|$)|m\.?\s?arch\.?{_END}|m\.?\s?phil\.?{_END}|m\.?\s?res\.?{_END}|mfa{_END}|mpa{_END}|"
         rf"mph{_END}|ll\.?\s?m\.?{_END}|m\.?\s?ed\.?{_END}|m\.?\s?com{_END}|mca{_END}|msw{_END}|"
@@ -66,7 +72,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
         "",
     ),
     (
-        rf"bachelor'?s?{_OF}(?:\s+degree)?|b\.?\s?sc\.?{_END}|b\.\s?s\.?{_END}|"
+        rf"bachelor'?s?(?![a-z]){_OF}(?:\s+degree)?|b\.?\s?sc\.?{_END}|b\.\s?s\.?{_END}|"
         rf"bs(?=\s*(?:in\b|,|-|–|\(|\)|$))|b\.\s?a\.{_END}|ba(?=\s+(?:in\b|\(|hons)|\)|$)|"
         rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.?\s?arch\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
         rf"bca{_END}|b\.?\s?com{_END}|bfa{_END}|ll\.?\s?b\.?{_END}|b\.\s?ed\.?{_END}|bsba{_END}|"
@@ -180,6 +186,7 @@ def split_degree_area(text: str) -> tuple[str | None, str | None]:
         if second is None or second.span[0] != 0:
             break
         end = joined.end() + second.span[1]  # "Bachelor & Master in X": one studyType
+    end = _named_on(text, end)
     degree = text[start:end].strip()
     honours = _HONOURS_RE.match(text, end)
     if honours is not None:
@@ -196,6 +203,30 @@ def split_degree_area(text: str) -> tuple[str | None, str | None]:
     after = _clean_area(_AREA_LEAD_RE.sub("", text[area_from:], count=1))
     before = _clean_area(re.sub(r"[\s,(\[:–—-]+$", "", text[:start]))
     return degree, after or before or None
+
+
+# Words that go on naming the degree up to its field's "in": "Bachelor of Natural Sciences in
+# Economics", "Bachelor of Business Science in ...", "Certification Course in HFI"
+_NAME_WORD = r"[A-Z][\w'’&.-]*"
+_NAME_WORD_RE = re.compile(rf"(?:\s+(?:of|{_NAME_WORD}))+")
+_FIELD_AFTER_IN_RE = re.compile(r"\s+in\s+(?P<field>[A-Z][^,;(|]*)")
+
+
+def _named_on(text: str, end: int) -> int:
+    """Where the degree's name ends when more of it comes before its field's "in" (a field
+    of more words than the table knows, or a kind of programme), else `end`."""
+    words = _NAME_WORD_RE.match(text, end)
+    if words is None:
+        return end
+    field = _FIELD_AFTER_IN_RE.match(text, words.end())
+    if field is None or len(words.group().split()) > MAX_NAME_WORDS:
+        return end
+    if lexicon.looks_like_institution(field["field"]) >= 0.5 or places.is_place(field["field"]):
+        return end  # "B.E. Computer Engineering in Pune University": the school, not a field
+    return words.end()
+
+
+MAX_NAME_WORDS = 4
 
 
 def _clean_area(text: str) -> str:
