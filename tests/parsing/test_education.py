@@ -1,6 +1,8 @@
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 import resumate
 from resumate.document import TextItem
 from resumate.parsing.fields.education import extract_education
@@ -353,4 +355,35 @@ def test_a_degree_set_word_by_word_in_a_label_column_is_read_whole() -> None:
     assert _summary(lines) == [
         ("University of New Haven", "Master of Science", "Computer Science"),
         ("University of New Haven", "Bachelor", "Computer Science"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "entry"),
+    [
+        ("Sprettur ehf, Course, Test Driven Development",
+         ("Sprettur ehf", "Course", "Test Driven Development")),
+        ("Aalborg University, Training, Engineering Entrance",
+         ("Aalborg University", "Training", "Engineering Entrance")),
+    ],
+)
+def test_a_kind_of_programme_is_the_study_type_of_an_entry_without_a_degree(
+    header: str, entry: tuple[str, str, str]
+) -> None:
+    assert _summary([_line(0, header, "May 2012")]) == [entry]
+
+
+def test_the_field_on_the_line_under_a_header_naming_only_the_degree_is_its_area() -> None:
+    lines = [
+        _line(0, "University of Wisconsin, Milwaukee", "2002 - 2006"),
+        _tight(1, "Bachelor of Business Administration"),
+        _tight(2, "Management Information Systems"),
+        _line(4, "Bourne Grammar School", "1995 - 2002"),
+        _tight(5, "Secondary School"),
+        _tight(6, "• Head of the debating society"),
+    ]
+    assert _summary(lines) == [
+        ("University of Wisconsin, Milwaukee", "Bachelor of Business Administration",
+         "Management Information Systems"),
+        ("Bourne Grammar School", "Secondary School", None),
     ]

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from resumate.parsing import degrees, gazetteer, lexicon
 from resumate.parsing.dates import find_date_ranges
-from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet
+from resumate.parsing.fields.common import FieldSink, Scored, clean, strip_bullet, words
 from resumate.parsing.fields.entries import EntryBlock, is_title_like, split_entries
 from resumate.parsing.fields.headers import Segment, header_segments
 from resumate.parsing.fields.work import put_dates
@@ -149,6 +149,10 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
             if leftovers
             else None
         )
+    if degree is None and (kind := _programme_kind(rest)) is not None:
+        study_type, area = kind.text, area if area != kind.text else None
+    if degree is not None and area is None and (below := _area_below(block)) is not None:
+        area = below.text.strip()
     entry = Education()
     entry.institution = sink.put(f"{path}.institution", institution)
     line = degree or (rest[0] if rest else None)
@@ -164,6 +168,37 @@ def _entry(block: EntryBlock, path: str, sink: FieldSink) -> Education:
     entry.score, entry.courses = _score_and_courses(block)
     entry.url = block.urls[0] if block.urls else None
     return entry
+
+
+# not "Courses", which heads the list of an entry's courses as often as it names its kind
+_PROGRAMME_KINDS = frozenset(
+    {"course", "online course", "training", "bootcamp", "workshop", "seminar", "nanodegree",
+     "specialization", "specialisation", "exchange", "exchange year"}
+)
+
+
+def _programme_kind(pieces: Sequence[Segment]) -> Segment | None:
+    """A piece that only names a kind of programme ("Course", "Bootcamp"): the study type of
+    an entry that names no degree."""
+    return next((p for p in pieces if p.text.strip().lower() in _PROGRAMME_KINDS), None)
+
+
+def _area_below(block: EntryBlock) -> Line | None:
+    """The field set on its own line under a header that names the degree but no field
+    ("Bachelor of Business Administration" over "Management Information Systems")."""
+    if not block.body:
+        return None
+    below = block.body[0]
+    if not is_title_like(below) or len(words(below.text)) > MAX_AREA_BELOW_WORDS:
+        return None
+    text = below.text.strip()
+    if lexicon.looks_like_field_of_study(text) < AREA_BELOW_MIN or degrees.match_degree(text):
+        return None
+    return below
+
+
+MAX_AREA_BELOW_WORDS = 6
+AREA_BELOW_MIN = 0.6
 
 
 _PROGRAMME = re.compile(
