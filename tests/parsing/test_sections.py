@@ -357,3 +357,29 @@ def test_an_entry_name_set_like_the_headings_above_its_dates_heads_no_section() 
         "header", "summary", "work", "education", "skills", "languages",
     ]
     assert sections[2].lines[0].text == "北京读我科技有限公司"
+
+
+def test_a_smaller_title_right_under_a_heading_names_a_group_of_its_content() -> None:
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "Skills", size=13),
+        _line(2, "Open Source", "Networking", size=9),
+        _line(3, "Fedora Contributor", "BGP, OSPF", size=9),
+        _line(4, "Education", size=13),
+        _line(5, "MIT", size=9),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "skills", "education"]
+    assert [ln.text for ln in sections[1].lines][:1] == ["Open Source Networking"]
+
+
+def test_a_smaller_title_heading_a_dated_entry_under_a_heading_is_the_entrys_kind() -> None:
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "Education", size=14),
+        _line(2, "Certification", "Microsoft, Azure Fundamentals", "May 2022", size=10),
+        _line(3, "BSc", "Aalborg University, Computer Engineering", "2007 - 2012", size=10),
+    ]
+    sections = split_sections(lines)
+    assert [s.kind for s in sections] == ["header", "education"]
+    assert len(sections[1].lines) == 2

@@ -71,6 +71,7 @@ def split_sections(lines: Sequence[Line]) -> list[Section]:
         for n, line in enumerate(lines)
     ]
     marks = _drop_off_style_headings(lines, marks)
+    marks = _drop_subheadings(lines, marks)
     marks = _drop_loose_duplicates(lines, marks)
     marks = _add_style_matched_headings(lines, marks, body_size)
     starts, ignored = _label_block_starts(lines, marks)
@@ -343,6 +344,30 @@ def _drop_off_style_headings(lines: Sequence[Line], marks: list[Mark | None]) ->
         None if mark and mark[2] is None and is_off_style(line) else mark
         for line, mark in zip(lines, marks, strict=True)
     ]
+
+
+def _drop_subheadings(lines: Sequence[Line], marks: list[Mark | None]) -> list[Mark | None]:
+    """A title of another kind set clearly smaller right under a heading alone on its line,
+    alone too, in a row of group names or in a dated entry, is that section's content: a
+    group ("Skills" over "Open Source ¦ Networking"), an entry's kind ("Education" over
+    "Certification ¦ Microsoft, Azure Fundamentals ¦ May 2022"); a label before undated
+    content ("Skills ¦ Kubernetes, Terraform, ...") stays a label."""
+    out = list(marks)
+    for n in range(1, len(lines)):
+        above, mark = marks[n - 1], marks[n]
+        if above is None or above[2] is not None or mark is None or mark[0] == above[0]:
+            continue
+        rest = mark[2]
+        if rest is not None and not _is_dated(rest) and not all(
+            _is_group_name(c.text) for c in rest.cells
+        ):
+            continue
+        if lines[n].cells[0].font_size < SUBHEADING_RATIO * lines[n - 1].font_size:
+            out[n] = None
+    return out
+
+
+SUBHEADING_RATIO = 0.85
 
 
 def _is_emphasised(line: Line) -> bool:
