@@ -535,3 +535,24 @@ def test_a_lower_case_employer_with_its_description_heads_the_next_entry() -> No
         ("Avco Systems Ltd", "Junior Software Engineer (Placement)"),
         ("iris Worldwide", "Data Analyst Intern"),
     ]
+
+
+def test_an_employer_named_once_in_bold_over_its_roles_is_each_roles_employer() -> None:
+    """The employer in bold, its description, then its roles with plain titles and dates; a
+    bold word inside an entry ("Responsibilities") names no employer."""
+    rows = [
+        ("Winged Keel Group", True, 4.0),
+        ("Major life insurance brokerage structuring large-block portfolios for", False, 4.0),
+        ("private clients, fund managers and institutions.", False, 4.0),
+        ("Associate Director", False, 12.0), ("Jan 2024 – Present", False, 4.0),
+        ("Led the firm's largest and most complex cases with full responsibility.", False, 4.0),
+        ("Lead Associate", False, 12.0), ("Jan 2022 – Dec 2023", False, 4.0),
+        ("Served as the analyst for the firm's largest asset manager relationships.", False, 4.0),
+        ("Responsibilities", True, 4.0),
+        ("Designed and structured portfolios for a substantial book of clients.", False, 4.0),
+        ("Associate", False, 12.0), ("Jul 2017 – Dec 2021", False, 4.0),
+    ]
+    lines = [_styled(i, text, bold=bold, gap=gap) for i, (text, bold, gap) in enumerate(rows)]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert {w.name for w in works} == {"Winged Keel Group"}
+    assert [w.position for w in works] == ["Associate Director", "Lead Associate", "Associate"]

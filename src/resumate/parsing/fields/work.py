@@ -21,7 +21,15 @@ from dataclasses import dataclass, replace
 from resumate.parsing import gazetteer, lexicon
 from resumate.parsing.chars import has_digit
 from resumate.parsing.dates import DateRange
-from resumate.parsing.fields.common import FieldSink, Scored, clamp
+from resumate.parsing.fields.common import (
+    FieldSink,
+    Scored,
+    clamp,
+    clean,
+    is_bullet,
+    looks_like_sentence,
+    words,
+)
 from resumate.parsing.fields.entries import EntryBlock, body_text, split_entries
 from resumate.parsing.fields.headers import Segment
 from resumate.parsing.lines import Line
@@ -45,9 +53,10 @@ def extract_work(
 ) -> tuple[list[Work], dict[str, FieldMeta]]:
     blocks = split_entries(lines, today=today, prose_apart=True, titled=True)
     roles = assign_roles(blocks)
+    groups = _group_employers(lines, blocks)
     sink = FieldSink()
     entries: list[Work] = []
-    for i, (block, role) in enumerate(zip(blocks, roles, strict=True)):
+    for i, (block, role, group) in enumerate(zip(blocks, roles, groups, strict=True)):
         path = f"{prefix}[{i}]"
         work = Work()
         role = _title_with_dashed_part(_with_dashed_part(role, block.segments), block.segments)
@@ -61,6 +70,10 @@ def extract_work(
         if block.prose:  # a description written beside the dates
             work.summary = " ".join((*block.prose, *([work.summary] if work.summary else [])))
         work.url = block.urls[0] if block.urls else None
+        if work.name is None and group is not None and work.position:
+            work.name = sink.put(
+                f"{path}.name", Scored(clean(group.text), 0.6, (group,), ("group_employer",))
+            )
         if work.name is None and work.url:  # only the employer's website names it
             domain = re.sub(r"^(https?://)?(www\.)?", "", work.url).split("/")[0]
             work.name = sink.put(
@@ -71,6 +84,45 @@ def extract_work(
         else:
             sink.metas = {k: v for k, v in sink.metas.items() if not k.startswith(path + ".")}
     return _renumber(entries, sink.metas, prefix)
+
+
+def _group_employers(lines: Sequence[Line], blocks: Sequence[EntryBlock]) -> list[Line | None]:
+    """Per entry, the employer named once above a run of its roles: a bold line, no date in
+    it, standing before entries whose headers have no bold line ("Winged Keel Group", its
+    description, then "Associate Director" / "Jan 2024 – Present", "Lead Associate" / ...).
+    An entry with a bold header line names its own employer and ends the run."""
+    groups: list[Line | None] = []
+    group: Line | None = None
+    since = lines[0].index if lines else 0
+    for block in blocks:
+        if not block.header:
+            groups.append(None)
+            continue
+        start = block.header[0].index
+        above = [ln for ln in lines if since <= ln.index < start and _names_a_group(ln)]
+        if any(ln.is_bold for ln in block.header):
+            group = None
+        elif above:
+            group = above[-1]
+        groups.append(group)
+        since = block.header[-1].index + 1
+    return groups
+
+
+def _names_a_group(line: Line) -> bool:
+    text = line.text.strip()
+    return (
+        line.is_bold
+        and not has_digit(text)
+        and not is_bullet(text)
+        and len(words(text)) <= MAX_GROUP_WORDS
+        and not looks_like_sentence(text)
+        and _company_evidence(text) >= GROUP_MIN_EVIDENCE  # not "Responsibilities"
+    )
+
+
+MAX_GROUP_WORDS = 6
+GROUP_MIN_EVIDENCE = 0.5
 
 
 def extract_volunteer(
