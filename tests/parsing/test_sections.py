@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from resumate.document import TextItem
@@ -383,3 +385,21 @@ def test_a_smaller_title_heading_a_dated_entry_under_a_heading_is_the_entrys_kin
     sections = split_sections(lines)
     assert [s.kind for s in sections] == ["header", "education"]
     assert len(sections[1].lines) == 2
+
+
+def test_a_label_drawn_beside_the_wrapped_end_of_another_labels_block_heads_nothing() -> None:
+    """A label column: "Skills" beside its list, which wraps tightly onto two more lines; an
+    empty section's label ("Summary") is drawn beside the last of them."""
+    lines = [
+        _line(0, "Jane Roe", size=20),
+        _line(1, "Skills", "Software development: HTML, CSS, JavaScript, TypeScript, Web"),
+        replace(_line(2, "Components, Lit, React, Tailwind, Next.js, Astro, Vite, Jest,"),
+                gap_above=0.0),
+        replace(_line(3, "Summary", "Node.js, Deno, npm, Yarn, REST, GraphQL, SQL, Git"),
+                gap_above=0.0),
+        _line(4, "Experience", "Senior Frontend Engineer at Reddit"),
+    ]
+    lines[2] = replace(lines[2], cells=(replace(lines[2].cells[0], x0=250.0, x1=560.0),))
+    sections = split_sections(lines)
+    skills = next(s for s in sections if s.kind == "skills")
+    assert [ln.text[:10] for ln in skills.lines] == ["Software d", "Components", "Node.js, D"]

@@ -181,8 +181,9 @@ def _label_block_starts(
     only the label, overlapping the content line above it), walk back
     over the content column's lines while they follow each other closely (no block gap), stop
     at another heading. A second label right under a label that heads the same block names no
-    block of its own (an empty section) and is ignored. Fallback: the label heads its own line,
-    as written.
+    block of its own (an empty section) and is ignored, and so is a label whose walk ends in
+    lines set tightly under a label beside its content (that label's block). Fallback: the
+    label heads its own line, as written.
     """
     starts: dict[int, int] = {}
     ignored: set[int] = set()
@@ -203,7 +204,9 @@ def _label_block_starts(
             and lines[j - 1].x0 > label.x1
         ):
             j -= 1
-        if j < i and j not in starts:
+        if j < i and _continues_a_labelled_block(lines, marks, j, i):
+            ignored.add(i)  # drawn over the block another label heads: a section left empty
+        elif j < i and j not in starts:
             starts[j] = i
         elif (
             j == i
@@ -213,6 +216,19 @@ def _label_block_starts(
         ):
             ignored.add(i)
     return starts, ignored
+
+
+def _continues_a_labelled_block(
+    lines: Sequence[Line], marks: Sequence[Mark | None], j: int, i: int
+) -> bool:
+    """Lines `j` to `i` go on, as one tight paragraph, from a line that starts with a label
+    beside its content."""
+    above = marks[j - 1] if j > 0 else None
+    return (
+        above is not None
+        and above[2] is not None
+        and all(ln.gap_above < LABEL_WRAP_GAP_EM * ln.font_size for ln in lines[j : i + 1])
+    )
 
 
 def _is_label_line(line: Line, mark: Mark | None, label: TextItem) -> bool:
