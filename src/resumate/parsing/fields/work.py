@@ -91,6 +91,7 @@ def _group_employers(lines: Sequence[Line], blocks: Sequence[EntryBlock]) -> lis
     it, standing before entries whose headers have no bold line ("Winged Keel Group", its
     description, then "Associate Director" / "Jan 2024 – Present", "Lead Associate" / ...).
     An entry with a bold header line names its own employer and ends the run."""
+    candidates = [ln for ln in lines if _names_a_group(ln)]
     groups: list[Line | None] = []
     group: Line | None = None
     since = lines[0].index if lines else 0
@@ -99,7 +100,7 @@ def _group_employers(lines: Sequence[Line], blocks: Sequence[EntryBlock]) -> lis
             groups.append(None)
             continue
         start = block.header[0].index
-        above = [ln for ln in lines if since <= ln.index < start and _names_a_group(ln)]
+        above = [ln for ln in candidates if since <= ln.index < start]
         if any(ln.is_bold for ln in block.header):
             group = None
         elif above:
