@@ -390,10 +390,10 @@ def _wraps_in_label_cell(anchor: Line, line: Line) -> bool:
     """`line` goes on with a narrow cell of the anchor that has a name beside it, ending before
     that name starts (a degree set word by word in a label column): such a cell may take
     several lines, where other cells wrap onto one."""
-    if not _wraps_onto(anchor, line):
-        return False
-    beside = [c for c in anchor.cells if c.x0 >= line.x1 and not is_only_dates(c.text)]
-    return bool(beside) and line.x0 < beside[0].x0
+    beside = next(
+        (c for c in anchor.cells if c.x0 >= line.x1 and not is_only_dates(c.text)), None
+    )
+    return beside is not None and line.x0 < beside.x0 and _wraps_onto(anchor, line)
 
 
 def _block(
