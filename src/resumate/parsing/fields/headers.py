@@ -115,6 +115,19 @@ def without_dates(text: str, ranges: Sequence[DateRange], gap: str = " ") -> str
     return text
 
 
+def _across_dates(text: str, ranges: Sequence[DateRange]) -> str:
+    """The text less its dates, which part it ("Title  Employer"), unless the words before
+    a date stop on "&" or "and": a title wrapped around dates set in its box goes on after
+    them ("Lead Software Developer & [2025 - Present]" / "Technical Consultant")."""
+    for found in sorted(ranges, key=lambda r: -r.span[0]):
+        before, after = text[: found.span[0]], text[found.span[1] :]
+        if before.split()[-1:] in (["&"], ["and"], ["und"], ["et"]) and after.strip():
+            text = f"{before.rstrip()} {after.lstrip()}"
+        else:
+            text = f"{before}  {after}"
+    return text
+
+
 def _ends_in_joining_word(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and tokens[-1].lower() in JOINING_WORDS
@@ -228,7 +241,8 @@ def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Li
             text = cell.text
             if is_bullet(text):  # a highlight that shares its line with the dates
                 continue
-            text = without_dates(text, find_date_ranges(text, today=today), gap="  ")
+            ranges = find_date_ranges(text, today=today)
+            text = _across_dates(text, ranges) if ranges else text
             if BARE_LABEL.match(text.strip()):  # "Issued on:" before the date taken out
                 continue
             if "@" in text:  # cheap guards: an address needs "@", a link "." or "://"
