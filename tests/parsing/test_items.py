@@ -105,3 +105,14 @@ def test_certificates_set_a_paragraph_apart_are_cut_after_their_issuer_and_date(
         ("CKA: Certified Kubernetes Administrator", "The Linux Foundation"),
         ("Architecting with Google Kubernetes Engine", "Coursera"),
     ]
+
+
+def test_an_introduction_above_a_list_of_certificates_is_no_certificate() -> None:
+    lines = [
+        _line(0, "Below are the professional certifications I earned while working in cloud."),
+        _line(1, "AWS Certified Solutions Architect", "Sep 2020"),
+        _line(2, "Certified Kubernetes Administrator", "Mar 2021"),
+    ]
+    certificates, _metas = extract_certificates(lines, today=TODAY)
+    assert [c.name for c in certificates] == [
+        "AWS Certified Solutions Architect", "Certified Kubernetes Administrator"]

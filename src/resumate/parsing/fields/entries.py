@@ -156,7 +156,8 @@ def split_entries(
     )
     blocks = []
     if undated_first and headers[0][0] > 0:  # undated items before the first dated one
-        blocks += _undated_entries(lines[: headers[0][0]], today=today, prose_apart=prose_apart)
+        lead = _undated_entries(lines[: headers[0][0]], today=today, prose_apart=prose_apart)
+        blocks += [b for b in lead if is_title_like(b.header[0])]  # not an introduction
     for n, (start, end) in enumerate(headers):
         body_end = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         anchor = anchors[n]
