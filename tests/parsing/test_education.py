@@ -387,3 +387,14 @@ def test_the_field_on_the_line_under_a_header_naming_only_the_degree_is_its_area
          "Management Information Systems"),
         ("Bourne Grammar School", "Secondary School", None),
     ]
+
+
+def test_a_school_wrapped_under_dates_read_into_its_line_goes_on_before_them() -> None:
+    """OCR reads a line and its right-aligned dates as one cell; the school wraps below."""
+    lines = [
+        replace(_in_column(0, "Master of Science in Machine Learning at NYU Tandon Jan 2023 -"
+                              " Jan 2025", measure=330.0), gap_above=12.0),
+        _in_column(1, "School of Engineering", measure=330.0),
+    ]
+    assert _summary(lines) == [
+        ("NYU Tandon School of Engineering", "Master of Science", "Machine Learning")]

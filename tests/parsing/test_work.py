@@ -1,6 +1,8 @@
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from resumate.document import TextItem
 from resumate.parsing.fields.lists import extract_projects
 from resumate.parsing.fields.work import extract_work
@@ -558,16 +560,26 @@ def test_an_employer_named_once_in_bold_over_its_roles_is_each_roles_employer() 
     assert [w.position for w in works] == ["Associate Director", "Lead Associate", "Associate"]
 
 
-def test_a_title_wrapped_around_the_dates_set_in_its_box_goes_on_after_them() -> None:
+@pytest.mark.parametrize(
+    ("first", "tail", "title"),
+    [
+        ("Lead Software Developer & 2025-02-01 - Present", "Technical Consultant",
+         "Lead Software Developer & Technical Consultant"),
+        ("Infrastructure Engineer Senior 2025-02-01 - Present", "Specialist",
+         "Infrastructure Engineer Senior Specialist"),
+    ],
+)
+def test_a_title_wrapped_around_the_dates_set_in_its_box_goes_on_after_them(
+    first: str, tail: str, title: str
+) -> None:
     lines = [
         _styled(0, "Lean Mind", bold=True, gap=20.0),
-        Line(1, 0, (TextItem("Lead Software Developer & 2025-02-01 - Present", 50.0, 14.0,
-                             290.0, 24.0, font_size=10.0),
+        Line(1, 0, (TextItem(first, 50.0, 14.0, 290.0, 24.0, font_size=10.0),
                     TextItem("https://leanmind.es", 330.0, 14.0, 420.0, 24.0, font_size=10.0)),
              gap_above=4.0),
-        replace(_line(2, "Technical Consultant"), gap_above=2.0),
+        replace(_line(2, tail), gap_above=2.0),
         _line(3, "Technical leadership of teams and training in development practices."),
     ]
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position, w.startDate) for w in works] == [
-        ("Lean Mind", "Lead Software Developer & Technical Consultant", "2025-02-01")]
+        ("Lean Mind", title, "2025-02-01")]

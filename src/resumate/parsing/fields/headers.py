@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from resumate.document import TextItem
 from resumate.parsing import degrees, lexicon
 from resumate.parsing.chars import has_digit, has_letter
-from resumate.parsing.dates import DateRange, find_date_ranges
+from resumate.parsing.dates import ANY_DAY, DateRange, find_date_ranges
 from resumate.parsing.fields.common import (
     EMAIL_RE,
     URL_RE,
@@ -115,19 +115,6 @@ def without_dates(text: str, ranges: Sequence[DateRange], gap: str = " ") -> str
     return text
 
 
-def _across_dates(text: str, ranges: Sequence[DateRange]) -> str:
-    """The text less its dates, which part it ("Title  Employer"), unless the words before
-    a date stop on "&" or "and": a title wrapped around dates set in its box goes on after
-    them ("Lead Software Developer & [2025 - Present]" / "Technical Consultant")."""
-    for found in sorted(ranges, key=lambda r: -r.span[0]):
-        before, after = text[: found.span[0]], text[found.span[1] :]
-        if before.split()[-1:] in (["&"], ["and"], ["und"], ["et"]) and after.strip():
-            text = f"{before.rstrip()} {after.lstrip()}"
-        else:
-            text = f"{before}  {after}"
-    return text
-
-
 def _ends_in_joining_word(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and tokens[-1].lower() in JOINING_WORDS
@@ -212,9 +199,21 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
             continue
         cells = list(prev.cells)
         for k, tail in zip(targets, line.cells, strict=True):
-            cells[k] = replace(cells[k], text=f"{cells[k].text} {tail.text.strip()}", y1=tail.y1)
+            cells[k] = replace(cells[k], text=_with_tail(cells[k].text, tail.text), y1=tail.y1)
         out[-1] = replace(prev, cells=tuple(cells))
     return out
+
+
+def _with_tail(text: str, tail: str) -> str:
+    """`text` with its wrapped `tail`, which goes on before dates that end the text: they were
+    set at the end of its first line, in the same box ("... at NYU Tandon  Jan 2023 - Jan 2025"
+    / "School of Engineering", "Lead Software Developer & 2025-02-01 - Present" / "Technical
+    Consultant")."""
+    ranges = find_date_ranges(text, today=ANY_DAY) if has_digit(text) else []
+    last = max(ranges, key=lambda r: r.span[1], default=None)
+    if last is None or text[last.span[1] :].strip() or not text[: last.span[0]].strip():
+        return f"{text} {tail.strip()}"
+    return f"{text[: last.span[0]].rstrip()} {tail.strip()}  {text[last.span[0] :].strip()}"
 
 
 def _at_hyphen(text: str) -> list[str]:
@@ -241,8 +240,7 @@ def _header_cells(lines: Sequence[Line], *, today: dt.date) -> Iterator[tuple[Li
             text = cell.text
             if is_bullet(text):  # a highlight that shares its line with the dates
                 continue
-            ranges = find_date_ranges(text, today=today)
-            text = _across_dates(text, ranges) if ranges else text
+            text = without_dates(text, find_date_ranges(text, today=today), gap="  ")
             if BARE_LABEL.match(text.strip()):  # "Issued on:" before the date taken out
                 continue
             if "@" in text:  # cheap guards: an address needs "@", a link "." or "://"
