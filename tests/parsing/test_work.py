@@ -583,3 +583,32 @@ def test_a_title_wrapped_around_the_dates_set_in_its_box_goes_on_after_them(
     works, _meta = extract_work(lines, today=TODAY)
     assert [(w.name, w.position, w.startDate) for w in works] == [
         ("Lean Mind", title, "2025-02-01")]
+
+
+def test_a_title_led_by_a_bold_cell_heads_its_entry_two_lines_above_the_dates() -> None:
+    """The first entry has one line above its dates; a later one has two, its title line led
+    by a bold cell beside a plain place."""
+
+    def row(index: int, *cells: tuple[str, bool], gap: float = 3.0) -> Line:
+        items = tuple(
+            TextItem(text, 50.0 + 380 * i, 14.0 * index, 50.0 + 380 * i + 5 * len(text),
+                     14.0 * index + 10, font_size=10.0, bold=bold)
+            for i, (text, bold) in enumerate(cells)
+        )
+        return Line(index, 0, items, gap_above=gap)
+
+    lines = [
+        row(0, ("Software Engineer", True), ("Milwaukee, WI", False), gap=10.0),
+        row(1, ("Northwestern Mutual", False), ("Jan 2020 – Present", False)),
+        row(2, ("Built the claims platform used by four hundred agents every day.", False)),
+        row(3, ("Software Engineer", True), ("Milwaukee, WI (no longer in operation)", False),
+            gap=10.0),
+        row(4, ("Blue7 Solutions", False)),
+        row(5, ("Jan 2012 – Apr 2014", False)),
+        row(6, ("Led the consulting team that rebuilt the packaging engine.", False)),
+    ]
+    works, _meta = extract_work(lines, today=TODAY)
+    assert [(w.name, w.position) for w in works] == [
+        ("Northwestern Mutual", "Software Engineer"),
+        ("Blue7 Solutions", "Software Engineer"),
+    ]

@@ -264,9 +264,10 @@ def _header_spans(
 
 
 def _stands_out(line: Line, anchor: Line) -> bool:
-    """Bold while the date line is not: an employer heading a group of roles ("Travix" over two
-    titles) may sit one line further up than the first entry's header reached."""
-    return line.is_bold and not anchor.is_bold
+    """Bold, or led by a bold cell ("Software Engineer ¦ Milwaukee Wi"), while the date line is
+    not: an employer heading a group of roles ("Travix" over two titles), or a title over an
+    employer line, may sit one line further up than the first entry's header reached."""
+    return (line.is_bold or bool(line.cells[0].bold)) and not anchor.is_bold
 
 
 def _in_indented_block(lines: Sequence[Line], index: int, anchor: Line) -> bool:
