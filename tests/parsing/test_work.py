@@ -4,6 +4,7 @@ from dataclasses import replace
 import pytest
 
 from resumate.document import TextItem
+from resumate.parsing.fields.headers import header_segments
 from resumate.parsing.fields.lists import extract_projects
 from resumate.parsing.fields.work import extract_work
 from resumate.parsing.lines import Line
@@ -612,3 +613,17 @@ def test_a_title_led_by_a_bold_cell_heads_its_entry_two_lines_above_the_dates() 
         ("Northwestern Mutual", "Software Engineer"),
         ("Blue7 Solutions", "Software Engineer"),
     ]
+
+
+def test_a_bracket_wrapped_in_a_right_aligned_cell_is_closed_by_the_cell_under_it() -> None:
+    def cell(text: str, x0: float, x1: float, y: float, bold: bool = False) -> TextItem:
+        return TextItem(text, x0, y, x1, y + 10, font_size=10.0, bold=bold)
+
+    lines = [
+        Line(0, 0, (cell("Software Engineer", 62.0, 154.0, 0, bold=True),
+                    cell("Milwaukee Wi (No longer", 432.0, 550.3, 0)), gap_above=9.0),
+        Line(1, 0, (cell("Blue7 Solutions", 62.0, 130.6, 12),
+                    cell("in operation)", 493.0, 549.6, 12)), gap_above=2.0),
+    ]
+    assert [s.text for s in header_segments(lines, today=TODAY)] == [
+        "Software Engineer", "Milwaukee Wi (No longer in operation)", "Blue7 Solutions"]

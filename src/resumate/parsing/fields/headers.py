@@ -195,13 +195,39 @@ def unwrap(lines: Sequence[Line]) -> list[Line]:
         targets = wrapped_cells(prev, line, above) if prev is not None else None
         above = line
         if prev is None or targets is None or not may_wrap(prev.cells[targets[0]], line, prev):
-            out.append(line)
+            closed = _with_bracket_closed(prev, line) if prev is not None else None
+            if closed is None:
+                out.append(line)
+                continue
+            out[-1], line = closed
+            if line.cells:
+                out.append(line)
             continue
         cells = list(prev.cells)
         for k, tail in zip(targets, line.cells, strict=True):
             cells[k] = replace(cells[k], text=_with_tail(cells[k].text, tail.text), y1=tail.y1)
         out[-1] = replace(prev, cells=tuple(cells))
     return out
+
+
+def _with_bracket_closed(row: Line, line: Line) -> tuple[Line, Line] | None:
+    """A cell of `row` that opens a bracket it does not close, continued by the cell of `line`
+    that closes it, set tightly under it with a shared left or right edge ("Milwaukee Wi (No
+    longer" / "in operation)" in a right-aligned column): (row with that cell whole, line
+    without it); None when there is none."""
+    if line.gap_above >= WRAP_GAP_EM * line.font_size:
+        return None
+    for k, cell in enumerate(row.cells):
+        if cell.text.count("(") <= cell.text.count(")"):
+            continue
+        for j, below in enumerate(line.cells):
+            aligned = min(abs(below.x0 - cell.x0), abs(below.x1 - cell.x1)) <= ALIGNED_PT
+            if aligned and below.text.count(")") > below.text.count("("):
+                cells = list(row.cells)
+                cells[k] = replace(cell, text=f"{cell.text} {below.text.strip()}", y1=below.y1)
+                rest = line.cells[:j] + line.cells[j + 1 :]
+                return replace(row, cells=tuple(cells)), replace(line, cells=rest)
+    return None
 
 
 def _with_tail(text: str, tail: str) -> str:
