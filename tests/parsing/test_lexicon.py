@@ -208,6 +208,10 @@ def test_match_degree_rejects(text: str) -> None:
         ("Bac +2 BTS Services Informatiques", "Bac +2", "BTS Services Informatiques"),
         ("Bac+5 in Computer Science", "Bac+5", "Computer Science"),
         ("Mastering Python in Data Science", None, "Mastering Python in Data Science"),
+        # "B.E" and "M.E" without their last dot, as Indian resumes write them
+        ("B.E in Computer Science", "B.E", "Computer Science"),
+        ("M.E Thermal Engineering", "M.E", "Thermal Engineering"),
+        ("B.Ed in English", "B.Ed", "English"),
     ],
 )
 def test_split_degree_area(text: str, degree: str | None, area: str | None) -> None:

@@ -62,7 +62,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
     (r"bac\s?\+\s?[12](?!\d)", "diploma", ""),
     (
         rf"master'?s?(?![a-z]){_OF}(?:\s+degree)?|m\.?\s?sc\.?{_END}|m\.\s?s\.?{_END}|"
-        rf"ms(?=\s*(?:in\b|,|-|–|\(|\)|$))|m\.?\s?eng\.?{_END}|m\.?\s?tech\.?{_END}|m\.\s?a\.{_END}|"
+        rf"ms(?=\s*(?:in\b|,|-|–|\(|\)|$))|m\.?\s?eng\.?{_END}|m\.\s?e\.?{_END}|m\.?\s?tech\.?{_END}|m\.\s?a\.{_END}|"
         rf"ma(?=\s+(?:in\b|\()|\)|$)|m\.?\s?arch\.?{_END}|m\.?\s?phil\.?{_END}|m\.?\s?res\.?{_END}|mfa{_END}|mpa{_END}|"
         rf"mph{_END}|ll\.?\s?m\.?{_END}|m\.?\s?ed\.?{_END}|m\.?\s?com{_END}|mca{_END}|msw{_END}|"
         rf"maitrise|mastere|mestrado|maestria|magister|magistere|diplom-?ingenieur|"
@@ -74,7 +74,7 @@ _DEGREE_TABLE: tuple[tuple[str, str, str], ...] = (
     (
         rf"bachelor'?s?(?![a-z]){_OF}(?:\s+degree)?|b\.?\s?sc\.?{_END}|b\.\s?s\.?{_END}|"
         rf"bs(?=\s*(?:in\b|,|-|–|\(|\)|$))|b\.\s?a\.{_END}|ba(?=\s+(?:in\b|\(|hons)|\)|$)|"
-        rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.?\s?arch\.?{_END}|b\.\s?e\.{_END}|be(?=\s+in\b)|bba{_END}|"
+        rf"b\.?\s?tech\.?{_END}|b\.?\s?eng\.?{_END}|b\.?\s?arch\.?{_END}|b\.\s?e\.?{_END}|be(?=\s+in\b)|bba{_END}|"
         rf"bca{_END}|b\.?\s?com{_END}|bfa{_END}|ll\.?\s?b\.?{_END}|b\.\s?ed\.?{_END}|bsba{_END}|"
         rf"bsn{_END}|bsee{_END}|bscs{_END}|licence{_END}|licenciatura|licenciado|licenciada|"
         rf"bacharelado|bacharel|grado\s+en|graduacao|laurea|ingeniero{_END}|ingeniera{_END}|"
