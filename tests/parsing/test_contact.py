@@ -466,3 +466,21 @@ def test_an_icon_profile_adds_only_a_network_no_link_target_names() -> None:
         "https://www.linkedin.com/in/jane-doe-1a2b",
         "https://github.com/jdoe41",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "link", "name"),
+    [
+        ("kimaya sonawane", "Email me on Indeed: indeed.com/r/kimaya-sonawane/1f27a18d2e4b",
+         "Kimaya Sonawane"),
+        ("Vamsi krishna", "vamsi.krishna@example.com", "Vamsi Krishna"),
+        ("quality assurance", "indeed.com/r/kimaya-sonawane/1f27a18d2e4b", None),
+    ],
+)
+def test_a_name_in_lower_case_is_read_when_its_address_spells_it(
+    first: str, link: str, name: str | None
+) -> None:
+    lines = [_big(0, first, 40.0, size=11.0, bold=False), _big(1, link, 60.0, size=10.0,
+                                                                bold=False)]
+    found = find_name(lines)
+    assert (found.value if found else None) == name

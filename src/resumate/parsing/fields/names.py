@@ -60,6 +60,7 @@ NAME_FEATURES = {
     "name_over_two_lines": 1.0,
     "all_capitalised": 1.0,
     "cjk_name": 1.0,  # in place of all_capitalised, for scripts without capitals
+    "named_in_contact": 1.0,  # in place of all_capitalised: a lower-case name an address spells
     "title_words": -2.5,
     "company_words": -1.5,
     "section_title": -4.0,
@@ -72,16 +73,34 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
         return None
     beside = _top_of_other_columns(lines, top)
     sizes = sorted({round(ln.font_size, 1) for ln in [*top, *beside]}, reverse=True)
+    contact = _contact_words(lines[: 2 * NAME_SEARCH_LINES])
     best: Scored | None = None
     for group in (top, beside):
         for rank, line in enumerate(group):
             candidates = _wrapped_names(group, rank)
             candidates += [(text, False) for text in _name_candidates(line)]
             for text, wrapped in candidates:
-                candidate = _score_name(text, line, rank, sizes, wrapped=wrapped)
+                candidate = _score_name(
+                    text, line, rank, sizes, wrapped=wrapped, contact=contact
+                )
                 if candidate and (best is None or candidate.confidence > best.confidence):
                     best = candidate
     return best if best and best.confidence >= 0.5 else None
+
+
+_CONTACT_HINT = re.compile(r"@|/|www\.|\.(?:com|net|org|io|me)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _contact_words(lines: Sequence[Line]) -> frozenset[str]:
+    """The words of the e-mail addresses and links near the top (their user names often spell
+    the person's name: "kimaya-sonawane"), case-folded."""
+    return frozenset(
+        word.casefold()
+        for line in lines
+        if _CONTACT_HINT.search(line.text)
+        for word in _LETTERS.findall(line.text)
+    )
 
 
 def _top_of_other_columns(lines: Sequence[Line], top: Sequence[Line]) -> list[Line]:
@@ -173,7 +192,13 @@ def _is_cjk_name(text: str) -> bool:
 
 
 def _score_name(
-    text: str, line: Line, rank: int, sizes: list[float], *, wrapped: bool = False
+    text: str,
+    line: Line,
+    rank: int,
+    sizes: list[float],
+    *,
+    wrapped: bool = False,
+    contact: frozenset[str] = frozenset(),
 ) -> Scored | None:
     fired: list[str] = []
     if _NAME_LABEL.match(text):
@@ -186,9 +211,14 @@ def _score_name(
     cjk = _is_cjk_name(text)
     if not (cjk or 2 <= len(tokens) <= 5) or not all(_NAME_WORD.match(t) for t in tokens):
         return None
-    if not cjk and not all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+    if cjk:
+        fired.append("cjk_name")
+    elif all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
+        fired.append("all_capitalised")
+    elif all(t.casefold() in contact for t in tokens):
+        fired.append("named_in_contact")  # "kimaya sonawane" over ".../r/kimaya-sonawane/..."
+    else:
         return None
-    fired.append("cjk_name" if cjk else "all_capitalised")
     if len(tokens) <= 3:
         fired.append("two_or_three_words")
     elif wrapped:
@@ -211,7 +241,7 @@ def _score_name(
     if match_section_title(text):
         fired.append("section_title")
     raw = sum(NAME_FEATURES[f] for f in fired)
-    value = text.title() if text.isupper() else text
+    value = text.title() if text.isupper() or "named_in_contact" in fired else text
     return Scored(value, squash(raw, midpoint=2.0, steepness=1.2), (line,), tuple(fired))
 
 
