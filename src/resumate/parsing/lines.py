@@ -100,6 +100,15 @@ def fills_its_room(cell: TextItem, row: Line) -> bool:
     return room < WRAP_ROOM_EM * cell.font_size
 
 
+def ran_out_of_room(line: Line, below: Line, widest: float) -> bool:
+    """The first word of `below` (its width estimated from its share of the characters) would
+    have taken `line` past `widest`: `below` goes on `line`'s text, wrapped for lack of room."""
+    text = below.text.strip()
+    first_word = text.split(maxsplit=1)[0] if text else ""
+    word_width = (below.x1 - below.x0) * (len(first_word) + 1) / max(len(text), 1)
+    return (line.x1 - line.x0) + word_width > widest
+
+
 def join_wrapped_line(upper: Line, lower: Line) -> Line:
     """One-cell `upper` with the one-cell `lower` set under it as one cell: a cell's text that
     ran on to the next line."""

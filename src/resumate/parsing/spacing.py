@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from resumate.parsing.fields.common import is_bullet
-from resumate.parsing.lines import Line, join_wrapped_line
+from resumate.parsing.lines import Line, join_wrapped_line, ran_out_of_room
 
 
 def three_spacings(lines: Sequence[Line]) -> tuple[float, float] | None:
@@ -60,14 +60,5 @@ def _wraps_onto(joined: Line, above: Line, line: Line, *, below: float, widest: 
         and line.is_bold == joined.is_bold
         and abs(line.font_size - joined.font_size) <= 0.5
         and not is_bullet(line.text.strip())
-        and _ran_out_of_room(above, line, widest)
+        and ran_out_of_room(above, line, widest)
     )
-
-
-def _ran_out_of_room(line: Line, below: Line, widest: float) -> bool:
-    """The first word of `below` (its width estimated from its share of the characters) would
-    have taken `line` past `widest`."""
-    text = below.text.strip()
-    first_word = text.split(maxsplit=1)[0] if text else ""
-    word_width = (below.x1 - below.x0) * (len(first_word) + 1) / max(len(text), 1)
-    return (line.x1 - line.x0) + word_width > widest

@@ -26,7 +26,13 @@ from resumate.parsing.fields.common import (
     looks_like_sentence,
     words,
 )
-from resumate.parsing.lines import ALIGNED_PT, WRAP_GAP_EM, Line, fills_its_room
+from resumate.parsing.lines import (
+    ALIGNED_PT,
+    WRAP_GAP_EM,
+    Line,
+    fills_its_room,
+    ran_out_of_room,
+)
 from resumate.parsing.places import is_place, split_commas
 
 MAX_WRAPPED_WORDS = 2
@@ -34,7 +40,6 @@ MAX_WRAPPED_WORDS_AFTER_JOINING = 5  # "... at Gatton Academy of" / "Mathematics
 MAX_WRAPPED_WORDS_PAST_MEASURE = 6  # when the row was as wide as its column
 MAX_PROSE_FREE_WORDS = 6
 MIN_WRAPPING_WORDS = 6
-SPACE_EM = 0.25  # the width of a word space
 BARE_LABEL = re.compile(r"^\w+(?: [a-z]\w*){0,2}:$")  # a label without its value
 ONE_LINE_EM = 1.6  # a cell taller than this many font sizes holds more than one line
 JOINING_WORDS = frozenset(
@@ -172,16 +177,12 @@ def wrapped_cells(row: Line, line: Line, above: Line | None = None) -> list[int]
 
 
 def _ran_out_of_measure(row: Line, line: Line) -> bool:
-    """One-cell `row` could not take the first word of `line`: the two would be wider than
-    any line of their column ("Bachelor of Business Science" / "(Honours), Information
-    Systems" in a sidebar), whether the column is set flush left, flush right or centred."""
+    """One-cell `row` could not take the first word of `line` within the widest line of its
+    column ("Bachelor of Business Science" / "(Honours), Information Systems" in a sidebar),
+    whether the column is set flush left, flush right or centred."""
     if len(row.cells) != 1 or not row.measure or row.y1 - row.y0 > ONE_LINE_EM * row.font_size:
         return False  # not laid out, or lines joined already: the last one's width is not known
-    below = line.cells[0]
-    first_word = below.text.split(maxsplit=1)[0] if below.text.strip() else ""
-    word_width = (below.x1 - below.x0) * len(first_word) / max(len(below.text), 1)
-    space = SPACE_EM * row.font_size
-    return row.x1 - row.x0 + space + word_width > row.measure
+    return ran_out_of_room(row, line, row.measure)
 
 
 def unwrap(lines: Sequence[Line]) -> list[Line]:
