@@ -475,6 +475,8 @@ def test_an_icon_profile_adds_only_a_network_no_link_target_names() -> None:
          "Kimaya Sonawane"),
         ("Vamsi krishna", "vamsi.krishna@example.com", "Vamsi Krishna"),
         ("quality assurance", "indeed.com/r/kimaya-sonawane/1f27a18d2e4b", None),
+        ("high load", "High load, CI (Jenkins / Bamboo), JS stack", None),  # a slash, no link
+        ("bryanochoa bryanochoa", "https://github.com/bryanochoa", None),  # user names
     ],
 )
 def test_a_name_in_lower_case_is_read_when_its_address_spells_it(

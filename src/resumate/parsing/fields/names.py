@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from resumate.parsing import lexicon
 from resumate.parsing.chars import count_digits
-from resumate.parsing.fields.common import URL_RE, Scored, clean, squash
+from resumate.parsing.fields.common import EMAIL_RE, URL_RE, Scored, clean, squash
 from resumate.parsing.headings import match_section_title
 from resumate.parsing.lines import Line
 
@@ -88,19 +88,21 @@ def find_name(lines: Sequence[Line]) -> Scored | None:
     return best if best and best.confidence >= 0.5 else None
 
 
-_CONTACT_HINT = re.compile(r"@|/|www\.|\.(?:com|net|org|io|me)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _contact_words(lines: Sequence[Line]) -> frozenset[str]:
     """The words of the e-mail addresses and links near the top (their user names often spell
-    the person's name: "kimaya-sonawane"), case-folded."""
-    return frozenset(
-        word.casefold()
-        for line in lines
-        if _CONTACT_HINT.search(line.text)
-        for word in _LETTERS.findall(line.text)
-    )
+    the person's name: "kimaya-sonawane"), case-folded; a link broken at the end of its line
+    ("indeed.com/r/kimaya-" / "sonawane/1f27...") goes on with the next line's first word."""
+    found: set[str] = set()
+    for n, line in enumerate(lines):
+        text = line.text.rstrip()
+        for match in (*EMAIL_RE.finditer(text), *URL_RE.finditer(text)):
+            found.update(_LETTERS.findall(match.group()))
+            if match.end() == len(text) and text.endswith(("-", "/")) and n + 1 < len(lines):
+                found.update(_LETTERS.findall((lines[n + 1].text.split() or [""])[0]))
+    return frozenset(word.casefold() for word in found)
 
 
 def _top_of_other_columns(lines: Sequence[Line], top: Sequence[Line]) -> list[Line]:
@@ -215,7 +217,9 @@ def _score_name(
         fired.append("cjk_name")
     elif all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens):
         fired.append("all_capitalised")
-    elif all(t.casefold() in contact for t in tokens):
+    elif len({t.casefold() for t in tokens}) == len(tokens) and all(
+        t.casefold() in contact for t in tokens
+    ):
         fired.append("named_in_contact")  # "kimaya sonawane" over ".../r/kimaya-sonawane/..."
     else:
         return None
