@@ -196,10 +196,11 @@ def _item_groups(lines: Sequence[Line]) -> list[Sequence[Line]]:
     ..."): an item is a name, then its issuer and date lines, whatever the spacing (plain
     text sets every line a paragraph apart)."""
     texts = [strip_bullet(line.text).strip() for line in lines]
-    if sum(bool(_ISSUED_BY.match(text)) for text in texts) < 2:
+    issuers = [bool(_ISSUED_BY.match(text)) for text in texts]
+    if sum(issuers) < 2:
         return [lines]
     # the lines that go with the name above them
-    after = [bool(_ISSUED_BY.match(text)) or is_only_dates(text) for text in texts]
+    after = [issuer or is_only_dates(text) for issuer, text in zip(issuers, texts, strict=True)]
     starts = [i for i in range(len(lines)) if i == 0 or (after[i - 1] and not after[i])]
     return [lines[a:b] for a, b in itertools.pairwise([*starts, len(lines)])]
 
